@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need when it is absent, builds the solution once,
+# runs every test project, and ends with one line "N passed, N failed" totalled over all projects.
+#
+# Environment (all optional):
+#   CONFIGURATION   build configuration, Debug (default) or Release
+#   ARTIFACTS       build with `--artifacts-path $ARTIFACTS` instead of the in-tree bin/ and obj/ folders
+#   RESULTS_DIR     where the TRX files go (default build/out/test-results)
+#   TEST_POSTGRES   a PostgreSQL connection string; when set, no PostgreSQL is installed and the
+#                   database tests use that server instead of starting a throwaway cluster
+#   TEST_FILTER     passed to `dotnet test --filter` (for a quick local run of some tests)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CONFIGURATION="${CONFIGURATION:-Debug}"
+ARTIFACTS="${ARTIFACTS:-}"
+RESULTS_DIR="${RESULTS_DIR:-$ROOT/build/out/test-results}"
+CLIENTS_DIR="$ROOT/build/clients"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1
+
+SCRIPT_START=$SECONDS
+STEP_START=$SECONDS
+step() { STEP_START=$SECONDS; echo; echo "==> $*"; }
+done_step() { echo "    ($((SECONDS - STEP_START)) s)"; }
+die() { echo "build/test.sh: $*" >&2; exit 2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root (or sudo) to run: $*"
+    fi
+}
+
+apt_updated=0
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || die "cannot install $* here: apt-get not found; install it by hand"
+    if [ "$apt_updated" -eq 0 ]; then
+        as_root apt-get update
+        apt_updated=1
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
+postgres_bin_present() {
+    if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+        return 0
+    fi
+    local dir
+    for dir in /usr/lib/postgresql/*/bin; do
+        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+            return 0
+        fi
+    done
+    return 1
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+step "1/4 PostgreSQL server binaries (for the database tests)"
+if [ -n "${TEST_POSTGRES:-}" ]; then
+    echo "    skipped: TEST_POSTGRES is set; the database tests use that server"
+elif postgres_bin_present; then
+    echo "    skipped: initdb and pg_ctl are already installed"
+else
+    echo "    initdb/pg_ctl not found: installing Debian's postgresql package"
+    apt_install postgresql
+    # The package may start its own 'main' cluster; the tests never use it (their fixture starts a throwaway one).
+    postgres_bin_present || die "postgresql was installed but initdb/pg_ctl are still not found"
+fi
+done_step
+
+# ---------------------------------------------------------------------------------------------------------------
+step "2/4 npm tools in build/clients (redocly, nswag, openai, langchain)"
+command -v npm >/dev/null 2>&1 || die "npm is not installed; install Node.js 20+ with npm first"
+lock_hash="$(sha256sum "$CLIENTS_DIR/package-lock.json" "$CLIENTS_DIR/package.json" | sha256sum | cut -d' ' -f1)"
+stamp="$CLIENTS_DIR/node_modules/.suno-lock-hash"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
+    echo "    skipped: node_modules matches package-lock.json"
+else
+    if [ -d "$CLIENTS_DIR/node_modules" ]; then
+        echo "    node_modules is stale: running npm ci"
+    else
+        echo "    node_modules is missing: running npm ci"
+    fi
+    (cd "$CLIENTS_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lock_hash" > "$stamp"
+fi
+done_step
+
+# ---------------------------------------------------------------------------------------------------------------
+build_args=(-c "$CONFIGURATION" --nologo)
+if [ -n "$ARTIFACTS" ]; then
+    build_args+=(--artifacts-path "$ARTIFACTS")
+fi
+
+step "3/4 dotnet build Suno.Api.sln (${CONFIGURATION}${ARTIFACTS:+, artifacts in $ARTIFACTS})"
+dotnet build Suno.Api.sln "${build_args[@]}" -v quiet
+done_step
+
+# ---------------------------------------------------------------------------------------------------------------
+step "4/4 dotnet test, one project at a time (TRX files in ${RESULTS_DIR#"$ROOT"/})"
+rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR"
+
+mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.csproj' | sort)
+[ "${#projects[@]}" -gt 0 ] || die "no test project found under tests/"
+
+# Reads one attribute of the <Counters> element of a TRX file (0 when absent).
+counter() {
+    local value
+    value="$(grep -o '<Counters [^>]*' "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]\+' || true)"
+    echo "${value:-0}"
+}
+
+total_passed=0
+total_failed=0
+total_skipped=0
+broken=()
+summary=()
+for project in "${projects[@]}"; do
+    name="$(basename "$project" .csproj)"
+    trx="$RESULTS_DIR/$name.trx"
+    test_args=("$project" --no-build "${build_args[@]}" --results-directory "$RESULTS_DIR"
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal")
+    if [ -n "${TEST_FILTER:-}" ]; then
+        test_args+=(--filter "$TEST_FILTER")
+    fi
+    started=$SECONDS
+    echo
+    echo "--- $name"
+    rc=0
+    dotnet test "${test_args[@]}" || rc=$?
+    seconds=$((SECONDS - started))
+    if [ ! -f "$trx" ]; then
+        broken+=("$name (no test results; dotnet test exit code $rc)")
+        summary+=("$(printf '%-42s did not run (exit code %s, %s s)' "$name" "$rc" "$seconds")")
+        continue
+    fi
+    total="$(counter "$trx" total)"
+    passed="$(counter "$trx" passed)"
+    failed=$(($(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted)))
+    skipped=$((total - passed - failed))
+    [ "$skipped" -ge 0 ] || skipped=0
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+    total_skipped=$((total_skipped + skipped))
+    if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        broken+=("$name (dotnet test exit code $rc with no failed test: the test run itself failed)")
+    fi
+    summary+=("$(printf '%-42s %4d passed, %4d failed, %4d skipped  (%s s)' "$name" "$passed" "$failed" "$skipped" "$seconds")")
+done
+
+echo
+echo "==> Results per project"
+printf '    %s\n' "${summary[@]}"
+for problem in "${broken[@]+"${broken[@]}"}"; do
+    echo "    PROBLEM: $problem"
+done
+if [ "$((total_passed + total_failed))" -eq 0 ]; then
+    echo "    PROBLEM: no test ran"
+fi
+echo "    total time $((SECONDS - SCRIPT_START)) s"
+echo
+if [ "$total_skipped" -gt 0 ]; then
+    echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
+else
+    echo "$total_passed passed, $total_failed failed"
+fi
+
+if [ "$total_failed" -gt 0 ] || [ "${#broken[@]}" -gt 0 ] || [ "$((total_passed + total_failed))" -eq 0 ]; then
+    exit 1
+fi
