@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Suno.Domain.Accounts;
+using Suno.Domain.Common;
+
+namespace Suno.Infrastructure.Persistence.Configurations;
+
+internal sealed class SunoAccountConfiguration : IEntityTypeConfiguration<SunoAccount>
+{
+    public void Configure(EntityTypeBuilder<SunoAccount> builder)
+    {
+        builder.ToTable("accounts");
+        builder.HasKey(a => a.Id).HasName("pk_accounts");
+
+        builder.Property(a => a.Id).HasColumnName("id").HasMaxLength(FieldLengths.Id).ValueGeneratedNever();
+        builder.Property(a => a.Name).HasColumnName("name").HasMaxLength(FieldLengths.AccountName);
+        builder.Property(a => a.Cookie).HasColumnName("cookie");
+        builder.Property(a => a.SessionId).HasColumnName("session_id").HasMaxLength(FieldLengths.Id);
+        builder.Property(a => a.Jwt).HasColumnName("jwt");
+        builder.Property(a => a.JwtExpiresAt).HasColumnName("jwt_expires_at");
+        builder.Property(a => a.CreditsLeft).HasColumnName("credits_left");
+        builder.Property(a => a.MonthlyLimit).HasColumnName("monthly_limit");
+        builder.Property(a => a.MonthlyUsage).HasColumnName("monthly_usage");
+        builder.Property(a => a.Period).HasColumnName("period").HasMaxLength(FieldLengths.Period);
+        builder.Property(a => a.Status).HasColumnName("status").HasMaxLength(FieldLengths.Status)
+            .HasConversion(WireNames.AccountStatusConverter);
+        builder.Property(a => a.LastError).HasColumnName("last_error").HasMaxLength(FieldLengths.LastError);
+        builder.Property(a => a.CreditsRefreshedAt).HasColumnName("credits_refreshed_at");
+        builder.Property(a => a.CreatedAt).HasColumnName("created_at");
+        builder.Property(a => a.UpdatedAt).HasColumnName("updated_at");
+        builder.Ignore(a => a.CanGenerate);
+    }
+}

@@ -1,0 +1,36 @@
+namespace Suno.Infrastructure.Persistence;
+
+/// <summary>
+/// Where the data lives (section <c>Database</c>). One switch: SQLite at <see cref="SqlitePath"/> when
+/// <see cref="Dsn"/> is empty, PostgreSQL when it is set.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>Default SQLite file, relative to the working directory (as in the reference gateways).</summary>
+    public const string DefaultSqlitePath = "data/suno.db";
+
+    /// <summary>
+    /// PostgreSQL DSN (alias <c>SQL_DSN</c>): a URL (<c>postgres://user:pass@host:5432/db?sslmode=disable</c>) or an
+    /// Npgsql connection string (<c>Host=...;Database=...</c>). Empty means SQLite.
+    /// </summary>
+    public string? Dsn { get; set; }
+
+    /// <summary>SQLite database file used when <see cref="Dsn"/> is empty (alias <c>SQLITE_PATH</c>).</summary>
+    public string SqlitePath { get; set; } = DefaultSqlitePath;
+
+    /// <summary>The provider this configuration selects.</summary>
+    public DatabaseProvider Provider =>
+        string.IsNullOrWhiteSpace(Dsn) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+}
+
+/// <summary>The database engines the gateway can run on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded file database, the default.</summary>
+    Sqlite = 0,
+
+    /// <summary>PostgreSQL server, selected by a DSN.</summary>
+    Postgres = 1,
+}

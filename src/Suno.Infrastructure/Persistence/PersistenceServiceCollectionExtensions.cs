@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Suno.Application.Common.Interfaces;
+
+namespace Suno.Infrastructure.Persistence;
+
+/// <summary>Registers the database: options, the context, its factory and a health check.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Health check name; tagged <c>db</c>.</summary>
+    public const string HealthCheckName = "database";
+
+    /// <summary>
+    /// Registers <see cref="DatabaseOptions"/> (section <c>Database</c>, validated at start), a scoped
+    /// <see cref="SunoDbContext"/> and <see cref="ISunoDbContext"/>, a singleton
+    /// <see cref="IDbContextFactory{TContext}"/> of <see cref="SunoDbContext"/> for short-lived contexts,
+    /// <see cref="TimeProvider.System"/> unless a clock is registered, and an EF health check tagged <c>db</c>.
+    /// </summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+
+        services.TryAddSingleton<IDbContextFactory<SunoDbContext>, SunoDbContextFactory>();
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<SunoDbContext>>().CreateDbContext());
+        services.TryAddScoped<ISunoDbContext>(sp => sp.GetRequiredService<SunoDbContext>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHealthChecks().AddDbContextCheck<SunoDbContext>(HealthCheckName, tags: ["db"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Applies the provider's migrations (creating the database file or tables as needed). Call once at start,
+    /// before the host begins serving. Upgrades only ever add; see ADR-004.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        // Reading the options here surfaces a bad SQL_DSN as one validation message before any connection is tried.
+        _ = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+        var factory = services.GetRequiredService<IDbContextFactory<SunoDbContext>>();
+        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (db is SqliteSunoDbContext)
+            {
+                // WAL lets the polling worker write while API requests read; the mode is stored in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
