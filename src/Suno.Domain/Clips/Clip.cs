@@ -16,7 +16,7 @@ public class Clip
         Id = snapshot.Id;
         TaskId = taskId;
         Position = position;
-        Apply(snapshot);
+        _ = Apply(snapshot);
     }
 
     public string Id { get; private set; }
@@ -44,12 +44,15 @@ public class Clip
     /// <summary>The latest clip object from Suno, verbatim.</summary>
     public string RawJson { get; private set; }
 
-    internal void Apply(ClipSnapshot snapshot)
+    /// <summary>Takes the snapshot's values; returns whether anything Suno sent differs from what the clip held.</summary>
+    internal bool Apply(ClipSnapshot snapshot)
     {
         if (!string.Equals(snapshot.Id, Id, StringComparison.Ordinal))
         {
             throw new ArgumentException($"Snapshot of clip {snapshot.Id} applied to clip {Id}.", nameof(snapshot));
         }
+
+        var changed = Status != snapshot.Status || !string.Equals(RawJson, snapshot.RawJson, StringComparison.Ordinal);
 
         Status = snapshot.Status;
         Title = snapshot.Title;
@@ -68,5 +71,6 @@ public class Clip
         ErrorMessage = snapshot.ErrorMessage;
         CreatedAt = snapshot.CreatedAt;
         RawJson = snapshot.RawJson;
+        return changed;
     }
 }

@@ -133,7 +133,7 @@ public class SunoTask
     {
         ArgumentNullException.ThrowIfNull(clips);
         MarkSubmitted(clips.Select(c => c.Id), now);
-        UpsertClips(clips);
+        _ = UpsertClips(clips);
     }
 
     public void MarkQueued(DateTime now) => MoveTo(SunoTaskStatus.Queued, now);
@@ -153,7 +153,8 @@ public class SunoTask
     /// <summary>
     /// Applies what a feed read says about the task's clips: the clips are updated and the task status follows
     /// <see cref="TaskStatusRule"/>. Suno may report an earlier status than one already seen (clips do not move in
-    /// step); such an observation updates the clips but never moves the task back.
+    /// step); such an observation updates the clips but never moves the task back. A read that changes nothing
+    /// leaves the task untouched (no write for the poller to make).
     /// </summary>
     public void ApplyClips(IReadOnlyList<ClipSnapshot> snapshots, DateTime now)
     {
@@ -173,7 +174,7 @@ public class SunoTask
             return;
         }
 
-        UpsertClips(snapshots);
+        var changed = UpsertClips(snapshots);
         var target = TaskStatusRule.FromClips(_clips.Select(c => c.Status));
         if (target == SunoTaskStatus.Failure)
         {
@@ -185,7 +186,7 @@ public class SunoTask
         {
             MoveTo(target, now);
         }
-        else
+        else if (changed)
         {
             UpdatedAt = now;
         }
@@ -205,6 +206,7 @@ public class SunoTask
             throw new DomainException($"Task {Id} is {Status.ToWire()}; its lyrics cannot change.");
         }
 
+        var changed = Lyrics != lyrics;
         Lyrics = lyrics;
         switch (lyrics.Status.Trim().ToUpperInvariant())
         {
@@ -219,7 +221,7 @@ public class SunoTask
                 {
                     MoveTo(SunoTaskStatus.InProgress, now);
                 }
-                else
+                else if (changed)
                 {
                     UpdatedAt = now;
                 }
@@ -248,20 +250,24 @@ public class SunoTask
         LeaseUntil = null;
     }
 
-    private void UpsertClips(IEnumerable<ClipSnapshot> snapshots)
+    private bool UpsertClips(IEnumerable<ClipSnapshot> snapshots)
     {
+        var changed = false;
         foreach (var snapshot in snapshots)
         {
             var clip = _clips.Find(c => c.Id == snapshot.Id);
             if (clip is null)
             {
                 _clips.Add(new Clip(Id, _clips.Count, snapshot));
+                changed = true;
             }
             else
             {
-                clip.Apply(snapshot);
+                changed |= clip.Apply(snapshot);
             }
         }
+
+        return changed;
     }
 
     private void EnsureStatus(SunoTaskStatus expected, string what)

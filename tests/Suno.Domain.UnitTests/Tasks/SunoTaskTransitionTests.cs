@@ -142,6 +142,18 @@ public class SunoTaskTransitionTests
     }
 
     [Test]
+    public void A_poll_that_changes_nothing_leaves_the_task_untouched()
+    {
+        var task = Submitted();
+        task.ApplyClips([ClipSnapshots.Of("a", ClipStatus.Queued), ClipSnapshots.Of("b", ClipStatus.Queued)], T0.AddSeconds(2));
+        task.ApplyClips([ClipSnapshots.Of("a", ClipStatus.Queued), ClipSnapshots.Of("b", ClipStatus.Queued)], T0.AddSeconds(5));
+        Assert.That(task.UpdatedAt, Is.EqualTo(T0.AddSeconds(2)));
+
+        task.ApplyClips([ClipSnapshots.Of("a", ClipStatus.Submitted), ClipSnapshots.Of("b", ClipStatus.Queued)], T0.AddSeconds(6));
+        Assert.That(task.UpdatedAt, Is.EqualTo(T0.AddSeconds(6)), "a clip changed, even though the task status did not");
+    }
+
+    [Test]
     public void A_clip_error_fails_the_task_with_the_clip_message()
     {
         var task = Submitted();
