@@ -1,0 +1,136 @@
+namespace Suno.FakeUpstream;
+
+/// <summary>What an injected fault does to a request.</summary>
+public enum FakeFaultKind
+{
+    /// <summary>Answer with a 5xx status and a <c>{"detail": …}</c> body.</summary>
+    ServerError,
+
+    /// <summary>Answer 429 with a <c>Retry-After</c> header.</summary>
+    RateLimited,
+
+    /// <summary>Abort the connection without an answer.</summary>
+    DropConnection,
+}
+
+/// <summary>
+/// Runtime fault injection. Each rule applies to one endpoint (a <see cref="FakeSunoEndpoints"/> name) or, when
+/// the endpoint is null, to every endpoint. Count-limited rules are consumed in the order they were added.
+/// </summary>
+public sealed class FakeSunoFaults
+{
+    private readonly Lock _gate = new();
+    private readonly List<FaultRule> _rules = [];
+    private readonly Dictionary<string, TimeSpan> _latency = new(StringComparer.Ordinal);
+    private TimeSpan _globalLatency;
+
+    /// <summary>Delays every answer of an endpoint (or of all endpoints) by <paramref name="delay"/> of real time.</summary>
+    public void AddLatency(TimeSpan delay, string? endpoint = null)
+    {
+        lock (_gate)
+        {
+            if (endpoint is null)
+            {
+                _globalLatency = delay;
+            }
+            else
+            {
+                _latency[endpoint] = delay;
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> calls answer <paramref name="statusCode"/> (a 5xx).</summary>
+    public void FailNext(int count, int statusCode = 500, string? endpoint = null)
+    {
+        if (statusCode is < 500 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), "Use a 5xx status.");
+        }
+
+        Add(new FaultRule(FakeFaultKind.ServerError, endpoint, count, statusCode, TimeSpan.Zero));
+    }
+
+    /// <summary>The next <paramref name="count"/> calls answer 429 with <c>Retry-After</c> in whole seconds.</summary>
+    public void RateLimitNext(int count, TimeSpan retryAfter, string? endpoint = null) =>
+        Add(new FaultRule(FakeFaultKind.RateLimited, endpoint, count, 429, retryAfter));
+
+    /// <summary>The next <paramref name="count"/> calls have their connection aborted.</summary>
+    public void DropNext(int count, string? endpoint = null) =>
+        Add(new FaultRule(FakeFaultKind.DropConnection, endpoint, count, 0, TimeSpan.Zero));
+
+    /// <summary>Removes every fault and latency.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+            _latency.Clear();
+            _globalLatency = TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>How many count-limited faults are still pending.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rules.Sum(r => r.Remaining);
+            }
+        }
+    }
+
+    internal TimeSpan LatencyFor(string endpoint)
+    {
+        lock (_gate)
+        {
+            return _latency.TryGetValue(endpoint, out var delay) ? delay + _globalLatency : _globalLatency;
+        }
+    }
+
+    internal FaultRule? TakeFault(string endpoint)
+    {
+        lock (_gate)
+        {
+            foreach (var rule in _rules)
+            {
+                if (rule.Endpoint is null || string.Equals(rule.Endpoint, endpoint, StringComparison.Ordinal))
+                {
+                    rule.Remaining--;
+                    if (rule.Remaining == 0)
+                    {
+                        _rules.Remove(rule);
+                    }
+
+                    return rule;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private void Add(FaultRule rule)
+    {
+        if (rule.Remaining <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), "The count must be positive.");
+        }
+
+        lock (_gate)
+        {
+            _rules.Add(rule);
+        }
+    }
+
+    internal sealed class FaultRule(FakeFaultKind kind, string? endpoint, int remaining, int statusCode, TimeSpan retryAfter)
+    {
+        public FakeFaultKind Kind { get; } = kind;
+        public string? Endpoint { get; } = endpoint;
+        public int Remaining { get; set; } = remaining;
+        public int StatusCode { get; } = statusCode;
+        public TimeSpan RetryAfter { get; } = retryAfter;
+    }
+}

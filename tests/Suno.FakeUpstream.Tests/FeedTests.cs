@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Suno.FakeUpstream.Tests;
+
+public class FeedTests : FakeSunoTestBase
+{
+    [Test]
+    public async Task FeedV2_ByIds_ReturnsObjectWithClips()
+    {
+        var jwt = State.IssueJwt(State.AddAccount());
+        var ids = ClipIds(await PostOkAsync("/api/generate/v2/", jwt, CustomSong()));
+
+        var json = await GetOkAsync($"/api/feed/v2?ids={ids[0]},{ids[1]}&page=0", jwt);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.GetValueKind(), Is.EqualTo(JsonValueKind.Object));
+            Assert.That(json["clips"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()), Is.EqualTo(ids));
+            Assert.That(json["num_total_results"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(json["current_page"]!.GetValue<int>(), Is.Zero);
+            Assert.That(json["has_more"]!.GetValue<bool>(), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task LegacyFeed_ByIds_ReturnsBareArray()
+    {
+        var jwt = State.IssueJwt(State.AddAccount());
+        var ids = ClipIds(await PostOkAsync("/api/generate/v2/", jwt, CustomSong()));
+
+        var json = await GetOkAsync($"/api/feed/?ids={string.Join(',', ids)}", jwt);
+
+        Assert.That(json.GetValueKind(), Is.EqualTo(JsonValueKind.Array));
+        Assert.That(json.AsArray().Select(c => c!["id"]!.GetValue<string>()), Is.EquivalentTo(ids));
+    }
+
+    [Test]
+    public async Task FeedV2_WithoutIds_PagesTheAccountsRecentClips()
+    {
+        var account = State.AddAccount();
+        var jwt = State.IssueJwt(account);
+        for (var i = 0; i < 25; i++)
+        {
+            State.SeedClip(account, $"Song {i}");
+        }
+
+        var page0 = await GetOkAsync("/api/feed/v2?page=0", jwt);
+        var page1 = await GetOkAsync("/api/feed/v2?page=1", jwt);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page0["clips"]!.AsArray(), Has.Count.EqualTo(20));
+            Assert.That(page0["clips"]![0]!["title"]!.GetValue<string>(), Is.EqualTo("Song 24"), "newest first");
+            Assert.That(page0["has_more"]!.GetValue<bool>(), Is.True);
+            Assert.That(page0["num_total_results"]!.GetValue<int>(), Is.EqualTo(25));
+            Assert.That(page1["clips"]!.AsArray(), Has.Count.EqualTo(5));
+            Assert.That(page1["current_page"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(page1["has_more"]!.GetValue<bool>(), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Feed_DoesNotShowOtherAccountsPrivateClips()
+    {
+        var owner = State.AddAccount();
+        var stranger = State.AddAccount();
+        var privateClip = State.SeedClip(owner);
+        var publicClip = State.SeedClip(owner, isPublic: true);
+        var strangerJwt = State.IssueJwt(stranger);
+
+        var feed = await GetOkAsync($"/api/feed/v2?ids={privateClip.Id},{publicClip.Id}", strangerJwt);
+        var recent = await GetOkAsync("/api/feed/v2", strangerJwt);
+        var (clip, json) = await SendAsync(HttpMethod.Get, $"/api/clip/{privateClip.Id}", strangerJwt);
+
+        Assert.That(feed["clips"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()), Is.EqualTo(new[] { publicClip.Id }));
+        Assert.That(recent["clips"]!.AsArray(), Is.Empty);
+        Assert.That(clip.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(json!.ToJsonString(), Is.EqualTo("""{"detail":"Not found"}"""));
+    }
+
+    [Test]
+    public async Task Clip_UnknownId_Returns404Detail()
+    {
+        var jwt = State.IssueJwt(State.AddAccount());
+
+        var (response, json) = await SendAsync(HttpMethod.Get, $"/api/clip/{Guid.NewGuid()}", jwt);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(json!["detail"]!.GetValue<string>(), Is.EqualTo("Not found"));
+    }
+}
