@@ -1,0 +1,254 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Suno.Application.Common.Exceptions;
+using Suno.Application.Common.Interfaces;
+using Suno.Application.Common.Upstream;
+using Suno.Domain.Accounts;
+using Suno.Infrastructure.Upstream.Clerk;
+
+namespace Suno.Infrastructure.Upstream.Accounts;
+
+/// <summary>
+/// The accounts of the gateway (singleton). At first use it loads the Accounts table and upserts the configured
+/// accounts by name (Suno:Cookie [+ Suno:SessionId] is "default"; Suno:Accounts adds more; a changed cookie replaces
+/// the stored credentials). Per-request cookies become in-memory accounts cached per cookie string.
+/// </summary>
+public sealed partial class AccountPool(
+    AccountRegistry registry,
+    AccountStore store,
+    UpstreamResilience resilience,
+    SunoSessionManager sessions,
+    IServiceProvider services,
+    IOptions<SunoConnectionOptions> connection,
+    TimeProvider time,
+    ILogger<AccountPool> logger) : IAccountProvider, IDisposable
+{
+    /// <summary>Name of the account configured by Suno:Cookie.</summary>
+    public const string DefaultAccountName = "default";
+
+    /// <summary>Id prefix of accounts built from a request's cookie.</summary>
+    public const string RequestAccountPrefix = "req-";
+
+    public const string NotConfiguredMessage =
+        "No Suno account is configured. Set Suno:Cookie (SUNO_COOKIE) to your suno.com cookie (it must contain __client), "
+        + "add accounts under Suno:Accounts, or start the gateway with --sandbox (SUNO_SANDBOX=true) to use the built-in fake Suno.";
+
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private volatile bool _initialized;
+
+    public void Dispose() => _initGate.Dispose();
+
+    /// <summary>Loads stored accounts and upserts the configured ones (once; later calls return at once).</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            await LoadStoredAsync(cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var (name, cookie, sessionId) in Configured())
+            {
+                var existing = registry.FindByName(name);
+                if (existing is not null)
+                {
+                    var before = existing.Read(a => (a.Cookie, a.SessionId));
+                    existing.Mutate(a => a.ReplaceCredentials(cookie, sessionId, now));
+                    if (existing.Read(a => (a.Cookie, a.SessionId)) != before)
+                    {
+                        resilience.Reset(existing.Id);
+                        LogCredentialsReplaced(existing.Id, name);
+                        await store.SaveAsync(existing, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
+                var account = SunoAccount.Create(Guid.NewGuid().ToString("N"), name, cookie, sessionId, now);
+                var session = registry.Add(account, isRequestAccount: false, persisted: false);
+                await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+
+            _initialized = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    public async Task<UpstreamAccount> AcquireForGenerationAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var accounts = registry.All.Where(s => !s.IsRequestAccount).ToList();
+        if (accounts.Count == 0)
+        {
+            throw new NoAccountException(NotConfiguredMessage);
+        }
+
+        // Accounts whose credits were never read are asked once, so the choice below compares real numbers.
+        foreach (var unknown in accounts.Where(s => s.Read(a => a.Status == AccountStatus.Active && a.CreditsLeft is null)))
+        {
+            await TryRefreshCreditsAsync(unknown, cancellationToken).ConfigureAwait(false);
+        }
+
+        var chosen = Choose(accounts);
+        if (chosen is null)
+        {
+            var states = string.Join("; ", accounts.Select(s => s.Read(a => $"'{a.Name}' is {a.Status.ToString().ToLowerInvariant()}{(a.LastError is null ? string.Empty : ": " + a.LastError)}")));
+            throw new NoAccountException($"No Suno account can take a generation now ({states}).");
+        }
+
+        return chosen.ToUpstreamAccount();
+    }
+
+    /// <summary>
+    /// The selection rule: active accounts with at least one generation's credits, most credits left first
+    /// (unknown credits last), then by name. Null when none fits.
+    /// </summary>
+    internal static AccountSession? Choose(IEnumerable<AccountSession> accounts) =>
+        accounts
+            .Select(s => (Session: s, State: s.Read(a => (a.CanGenerate, a.CreditsLeft, a.Name))))
+            .Where(x => x.State.CanGenerate)
+            .OrderByDescending(x => x.State.CreditsLeft ?? int.MinValue)
+            .ThenBy(x => x.State.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(x => x.Session)
+            .FirstOrDefault();
+
+    public async Task<UpstreamAccount> ForRequestCookieAsync(string cookie, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(cookie) || CookieString.Get(cookie, CookieString.ClientCookie) is null)
+        {
+            throw new ValidationException("Cookie", "The Cookie header must contain the suno.com __client cookie.");
+        }
+
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cookie.Trim())));
+        var id = RequestAccountPrefix + hash[..32];
+        var session = registry.Find(id);
+        if (session is null)
+        {
+            var account = SunoAccount.Create(id, "request-" + hash[..8], cookie.Trim(), null, time.GetUtcNow().UtcDateTime);
+            session = registry.Add(account, isRequestAccount: true, persisted: false);
+            await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
+        return session.ToUpstreamAccount();
+    }
+
+    public UpstreamAccount? Find(string accountId) => registry.Find(accountId)?.ToUpstreamAccount();
+
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return registry.All.Select(s => s.ToSummary()).ToList();
+    }
+
+    public async Task<AccountSummary> RefreshCreditsAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var session = registry.Find(accountId) ?? throw new NotFoundException("account_not_exist", $"account {accountId} does not exist");
+        await services.GetRequiredService<ISunoUpstream>().GetBillingInfoAsync(session.ToUpstreamAccount(), cancellationToken).ConfigureAwait(false);
+        return session.ToSummary();
+    }
+
+    /// <summary>Keep-alive: renews the Clerk session of every configured account that is not invalid.</summary>
+    public async Task KeepAliveAllAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var session in registry.All.Where(s => !s.IsRequestAccount && s.Read(a => a.Status != AccountStatus.Invalid)))
+        {
+            try
+            {
+                await sessions.KeepAliveAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SunoApplicationException ex)
+            {
+                LogMaintenanceFailed("keep-alive", session.Id, ex.ErrorCode);
+            }
+        }
+    }
+
+    /// <summary>Reads billing for every configured account that is not invalid (exhausted ones too: credits come back).</summary>
+    public async Task RefreshAllCreditsAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var session in registry.All.Where(s => !s.IsRequestAccount && s.Read(a => a.Status != AccountStatus.Invalid)))
+        {
+            await TryRefreshCreditsAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TryRefreshCreditsAsync(AccountSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<ISunoUpstream>().GetBillingInfoAsync(session.ToUpstreamAccount(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SunoApplicationException ex)
+        {
+            LogMaintenanceFailed("credits", session.Id, ex.ErrorCode);
+        }
+    }
+
+    private IEnumerable<(string Name, string Cookie, string? SessionId)> Configured()
+    {
+        var options = connection.Value;
+        if (!string.IsNullOrWhiteSpace(options.Cookie))
+        {
+            yield return (DefaultAccountName, options.Cookie.Trim(), NullIfBlank(options.SessionId));
+        }
+
+        foreach (var account in options.Accounts.Where(a => !string.IsNullOrWhiteSpace(a.Name) && !string.IsNullOrWhiteSpace(a.Cookie)))
+        {
+            yield return (account.Name.Trim(), account.Cookie.Trim(), NullIfBlank(account.SessionId));
+        }
+    }
+
+    private async Task LoadStoredAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetService<ISunoDbContext>();
+        if (db is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var stored = await db.Accounts.ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var account in stored)
+            {
+                registry.Add(account, account.Id.StartsWith(RequestAccountPrefix, StringComparison.Ordinal), persisted: true);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLoadFailed(ex);
+        }
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The cookie of account {AccountId} ({Name}) changed in configuration; its credentials were replaced")]
+    private partial void LogCredentialsReplaced(string accountId, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Task} failed for account {AccountId} ({Reason})")]
+    private partial void LogMaintenanceFailed(string task, string accountId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not load the stored Suno accounts; continuing with the configured ones in memory")]
+    private partial void LogLoadFailed(Exception exception);
+}

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Suno.Domain.Accounts;
+using Suno.Infrastructure.Upstream.Clerk;
+
+namespace Suno.Infrastructure.Upstream.Accounts;
+
+/// <summary>Every account the process knows, by id (singleton).</summary>
+public sealed class AccountRegistry(IOptions<SunoConnectionOptions> connection)
+{
+    private readonly ConcurrentDictionary<string, AccountSession> _sessions = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<AccountSession> All => _sessions.Values.OrderBy(s => s.Account.CreatedAt).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+    public AccountSession? Find(string accountId) => _sessions.TryGetValue(accountId, out var session) ? session : null;
+
+    internal AccountSession? FindByName(string name) =>
+        _sessions.Values.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    internal AccountSession Add(SunoAccount account, bool isRequestAccount, bool persisted) =>
+        _sessions.GetOrAdd(account.Id, _ => new AccountSession(account, isRequestAccount, persisted, ChooseDeviceId(account.Cookie)));
+
+    private string ChooseDeviceId(string cookie) =>
+        !string.IsNullOrWhiteSpace(connection.Value.DeviceId) ? connection.Value.DeviceId.Trim().Trim('"')
+        : CookieString.Get(cookie, CookieString.AnonymousIdCookie) is { } anonymousId ? anonymousId
+        : Guid.NewGuid().ToString();
+}

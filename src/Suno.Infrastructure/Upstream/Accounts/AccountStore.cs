@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Suno.Application.Common.Interfaces;
+
+namespace Suno.Infrastructure.Upstream.Accounts;
+
+/// <summary>
+/// Writes an account's state (credentials, cached JWT, credits, status) to the Accounts table. Works without a
+/// database too (no <see cref="ISunoDbContext"/> registered): the accounts then live in memory only. A failed
+/// write is logged, never thrown at the caller: the upstream call it follows has already happened.
+/// </summary>
+public sealed partial class AccountStore(IServiceScopeFactory scopes, IOptions<SunoConnectionOptions> connection, ILogger<AccountStore> logger)
+{
+    internal bool ShouldPersist(AccountSession session) => !session.IsRequestAccount || connection.Value.PersistRequestAccounts;
+
+    internal async Task SaveAsync(AccountSession session, CancellationToken cancellationToken)
+    {
+        if (!ShouldPersist(session))
+        {
+            return;
+        }
+
+        await session.PersistGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetService<ISunoDbContext>();
+            if (db is null)
+            {
+                return;
+            }
+
+            if (!session.Persisted && !await db.Accounts.AnyAsync(a => a.Id == session.Id, cancellationToken).ConfigureAwait(false))
+            {
+                db.Accounts.Add(session.Account);
+            }
+            else
+            {
+                db.Accounts.Update(session.Account);
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            session.Persisted = true;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or InvalidCastException)
+        {
+            LogSaveFailed(ex, session.Id);
+        }
+        finally
+        {
+            session.PersistGate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the state of account {AccountId}")]
+    private partial void LogSaveFailed(Exception exception, string accountId);
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Suno.Application.Common.Interfaces;
+using Suno.Infrastructure.Upstream.Accounts;
+using Suno.Infrastructure.Upstream.Captcha;
+using Suno.Infrastructure.Upstream.Clerk;
+using Suno.Infrastructure.Upstream.Studio;
+
+namespace Suno.Infrastructure.Upstream;
+
+public static class UpstreamServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Suno upstream: <see cref="ISunoUpstream"/> (studio-api), <see cref="IAccountProvider"/> (accounts),
+    /// <see cref="ICaptchaTokenProvider"/>, the Clerk session manager and the keep-alive/credits background service.
+    /// Reads the <c>Suno</c> section (<see cref="SunoConnectionOptions"/>) and <c>Suno:Upstream</c>
+    /// (<see cref="UpstreamOptions"/>); both are validated at start.
+    /// </summary>
+    public static IServiceCollection AddUpstream(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SunoConnectionOptions>()
+            .Bind(configuration.GetSection(SunoConnectionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<UpstreamOptions>()
+            .Bind(configuration.GetSection(UpstreamOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton<UpstreamResilience>();
+        services.TryAddSingleton<AccountRegistry>();
+        services.TryAddSingleton<AccountStore>();
+        services.TryAddSingleton<SunoSessionManager>();
+        services.TryAddSingleton<AccountPool>();
+        services.TryAddSingleton<IAccountProvider>(sp => sp.GetRequiredService<AccountPool>());
+        services.AddHostedService<AccountMaintenanceService>();
+
+        services.AddHttpClient<ClerkClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        services.AddHttpClient<ISunoUpstream, SunoStudioClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        // The solver is the operator's own service, not Suno: it does not go through Suno:Proxy.
+        services.AddHttpClient<ICaptchaTokenProvider, HttpCaptchaTokenProvider>(ConfigureClient);
+        return services;
+    }
+
+    private static void ConfigureClient(HttpClient client) =>
+        // The Polly pipelines own the timeouts (one per attempt).
+        client.Timeout = Timeout.InfiniteTimeSpan;
+
+    /// <summary>The handler of every call to Suno and Clerk: manual cookies, no redirects, Suno:Proxy when set.</summary>
+    internal static SocketsHttpHandler CreateSunoHandler(IServiceProvider services)
+    {
+        var connection = services.GetRequiredService<IOptions<SunoConnectionOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<UpstreamOptions>>().Value;
+        var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            ConnectTimeout = options.ConnectTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        if (CreateProxy(connection.Proxy) is { } proxy)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+        }
+        else
+        {
+            handler.UseProxy = false;
+        }
+
+        return handler;
+    }
+
+    /// <summary>A WebProxy for http://[user:pass@]host:port; it is used for every host, loopback included.</summary>
+    internal static WebProxy? CreateProxy(string? proxy)
+    {
+        if (string.IsNullOrWhiteSpace(proxy))
+        {
+            return null;
+        }
+
+        var uri = new Uri(proxy);
+        var address = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
+        var webProxy = new WebProxy(address) { BypassProxyOnLocal = false };
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            webProxy.Credentials = new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
+        }
+
+        return webProxy;
+    }
+}
