@@ -1,0 +1,49 @@
+using MediatR;
+using Suno.Application.Tasks.Engine;
+
+namespace Suno.Application.Tasks.Commands.SubmitMusic;
+
+/// <summary>
+/// A song: custom mode (<see cref="Prompt"/> holds lyrics, with <see cref="Tags"/> and <see cref="Title"/>),
+/// inspiration mode (<see cref="GptDescriptionPrompt"/>), or a continuation of a clip of an earlier task
+/// (<see cref="ContinueClipId"/>, <see cref="ContinueAt"/>, <see cref="SourceTaskId"/>). Every API family sends this.
+/// </summary>
+public sealed record SubmitMusicCommand : IRequest<SubmittedTask>
+{
+    public string? Prompt { get; init; }
+
+    public string? GptDescriptionPrompt { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Tags { get; init; }
+
+    public string? NegativeTags { get; init; }
+
+    /// <summary>female or male: appended to the tags as "female vocals" / "male vocals".</summary>
+    public string? VocalGender { get; init; }
+
+    /// <summary>Model name or alias; the engine's default when empty.</summary>
+    public string? Model { get; init; }
+
+    public bool MakeInstrumental { get; init; }
+
+    public string? ContinueClipId { get; init; }
+
+    public double? ContinueAt { get; init; }
+
+    /// <summary>The task that made <see cref="ContinueClipId"/> (the task API's task_id).</summary>
+    public string? SourceTaskId { get; init; }
+
+    public string? CallbackUrl { get; init; }
+
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>A request's own Suno cookie (holding __client). A secret: never stored with the task.</summary>
+    public string? AccountCookie { get; init; }
+
+    /// <summary>Whether this is a continuation of an earlier clip.</summary>
+    public bool IsExtension => !string.IsNullOrWhiteSpace(ContinueClipId);
+
+    public override string ToString() => $"{nameof(SubmitMusicCommand)} (model {Model ?? "default"}, extension {IsExtension})";
+}

@@ -1,0 +1,26 @@
+namespace Suno.Application.Tasks.Engine;
+
+/// <summary>Knobs of the task engine; Infrastructure fills them from configuration (sections Tasks and Suno).</summary>
+public sealed class TaskEngineOptions
+{
+    /// <summary>Model used when a task-style submission names none (the Go gateway's README default, v5.5).</summary>
+    public string DefaultModel { get; set; } = "chirp-fenix";
+
+    /// <summary>Time between two polls of Suno for running tasks (POLL_INTERVAL).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>A task not finished this long after it was created fails with "time out".</summary>
+    public TimeSpan TaskTimeout { get; set; } = TimeSpan.FromSeconds(600);
+
+    /// <summary>How long a process owns the tasks it polls before another process may take them over.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a submission may stay unanswered before the engine decides its fate from Suno's feed
+    /// (the gateway stopped, or Suno did not answer, while the generate call was under way).
+    /// </summary>
+    public TimeSpan SubmissionGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>At most this many running tasks are claimed by one process in one tick.</summary>
+    public int MaxTasksPerTick { get; set; } = 2000;
+}
