@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Suno.Infrastructure.Persistence;
+
+namespace Suno.Infrastructure.IntegrationTests.Support;
+
+/// <summary>
+/// A fresh, empty database of one provider for one test fixture: a temp SQLite file, or a new database on the
+/// shared throwaway PostgreSQL cluster (<see cref="PostgresServer"/>). Dispose it to delete it.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _sqliteFile;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqliteFile = sqliteFile;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>SQLite: the connection string of the file; PostgreSQL: the Npgsql connection string.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The path of the SQLite file (null for PostgreSQL).</summary>
+    public string? SqlitePath => _sqliteFile;
+
+    /// <summary>What to put in <c>Database:*</c> configuration so the application uses this database.</summary>
+    public IReadOnlyDictionary<string, string?> ConfigurationValues => Provider == DatabaseProvider.Sqlite
+        ? new Dictionary<string, string?> { ["Database:Dsn"] = string.Empty, ["Database:SqlitePath"] = _sqliteFile }
+        : new Dictionary<string, string?> { ["Database:Dsn"] = ConnectionString };
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken cancellationToken = default)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), "suno-tests", $"{Guid.NewGuid():N}", "suno.db");
+            return new TestDatabase(provider, SunoDbContextOptions.SqliteConnectionString(file), file);
+        }
+
+        var server = await PostgresServer.GetSharedAsync(cancellationToken);
+        var connectionString = await server.CreateDatabaseAsync(cancellationToken);
+        return new TestDatabase(provider, connectionString, null);
+    }
+
+    /// <summary>A new context on this database (the caller disposes it).</summary>
+    public SunoDbContext CreateContext()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new DbContextOptionsBuilder<SqliteSunoDbContext>();
+            SunoDbContextOptions.UseSqlite(sqlite, ConnectionString);
+            return new SqliteSunoDbContext(sqlite.Options);
+        }
+
+        var postgres = new DbContextOptionsBuilder<PostgresSunoDbContext>();
+        SunoDbContextOptions.UsePostgres(postgres, ConnectionString);
+        return new PostgresSunoDbContext(postgres.Options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var folder = Path.GetDirectoryName(_sqliteFile)!;
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            return;
+        }
+
+        if (PostgresServer.Shared is { } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await server.DropDatabaseAsync(ConnectionString);
+        }
+    }
+}
