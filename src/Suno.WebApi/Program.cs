@@ -1,4 +1,37 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/ping", () => new { message = "pong" });
-app.Run();
+using Suno.Application;
+using Suno.Infrastructure;
+using Suno.Infrastructure.Configuration;
+using Suno.Infrastructure.Persistence;
+using Suno.WebApi;
+using Suno.WebApi.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddLegacyEnvironmentAliases();
+    builder.UseGatewayUrls();
+    builder.AddGatewayLogging();
+
+    builder.Services
+        .AddApplicationServices()
+        .AddInfrastructureServices(builder.Configuration)
+        .AddWebApiServices(builder.Configuration);
+
+    var app = builder.Build();
+    app.ValidateSettings();
+    await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+
+    app.UseWebApi();
+    app.MapWebApi();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (GatewayHosting.TryReportSettingsFailure(ex, Console.Error))
+{
+    // Bad settings: the messages are out, one per line; no stack trace.
+    return 2;
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory in the functional tests.</summary>
+public partial class Program;

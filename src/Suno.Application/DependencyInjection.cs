@@ -1,0 +1,59 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Suno.Application.Common.Behaviours;
+using Suno.Application.Common.Mappings;
+
+namespace Suno.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers MediatR 5.1.0 by hand (its DI package does not restore here), the handlers and validators of this
+    /// assembly, the pipeline behaviours, and AutoMapper.
+    /// </summary>
+    public static IServiceCollection AddApplicationServices(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ServiceFactory>(provider => provider.GetService);
+        services.AddScoped<IMediator, Mediator>();
+        RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
+        RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
+        RegisterClosedImplementations(services, assembly, typeof(IValidator<>));
+
+        // Pipeline behaviours, outermost first (MediatR runs them in registration order):
+        // 1. unhandled-exception logging wraps everything, so a failure anywhere below (validation included) is
+        //    logged once with the request name;
+        // 2. validation runs before any work, so handlers only ever see valid requests;
+        // 3. performance/logging sits next to the handler, so the time it logs is the handler's own.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+
+        services.AddAutoMapper(
+            (provider, cfg) => cfg.LicenseKey = provider.GetService<IOptions<MappingOptions>>()?.Value.LicenseKey,
+            assembly);
+
+        return services;
+    }
+
+    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface)
+    {
+        var implementations = assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
+        foreach (var implementation in implementations)
+        {
+            foreach (var service in implementation.GetInterfaces()
+                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface))
+            {
+                services.AddTransient(service, implementation);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Suno.Infrastructure.Configuration;
+
+/// <summary>The OpenAI-compatible chat route (section Chat).</summary>
+public sealed class ChatOptions
+{
+    public const string SectionName = "Chat";
+    public const string DefaultModel = "gpt-4o";
+    public const int DefaultTimeoutSeconds = 600;
+    public const string DefaultTemplateDir = "templates";
+
+    /// <summary>Base URL of an OpenAI-compatible API used to turn a chat into a song request (alias CHAT_OPENAI_BASE).</summary>
+    public Uri? OpenAiBase { get; set; }
+
+    /// <summary>Its API key (alias CHAT_OPENAI_KEY). Secret.</summary>
+    public string? OpenAiKey { get; set; }
+
+    /// <summary>Its model (alias CHAT_OPENAI_MODEL).</summary>
+    public string OpenAiModel { get; set; } = DefaultModel;
+
+    /// <summary>How long a chat request may wait for its song (alias CHAT_TIME_OUT).</summary>
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    /// <summary>Folder of the chat reply templates (alias CHAT_TEMPLATE_DIR).</summary>
+    public string TemplateDir { get; set; } = DefaultTemplateDir;
+
+    public static void Read(SettingsReader reader, ChatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        options.OpenAiBase = reader.HttpUrl(SettingKeys.ChatOpenAiBase, null);
+        options.OpenAiKey = reader.Text(SettingKeys.ChatOpenAiKey);
+        options.OpenAiModel = reader.Text(SettingKeys.ChatOpenAiModel, DefaultModel);
+        options.TimeoutSeconds = reader.Number(SettingKeys.ChatTimeoutSeconds, DefaultTimeoutSeconds, 1, 86_400);
+        options.TemplateDir = reader.Text(SettingKeys.ChatTemplateDir, DefaultTemplateDir);
+    }
+}

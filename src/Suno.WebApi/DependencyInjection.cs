@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Suno.Infrastructure.Configuration;
+using Suno.WebApi.Errors;
+using Suno.WebApi.Families.SunoTasks;
+using Suno.WebApi.Hosting;
+using Suno.WebApi.OpenApi;
+using Suno.WebApi.Security;
+
+namespace Suno.WebApi;
+
+public static class DependencyInjection
+{
+    public const string OpenApiDocumentPath = "/openapi/{documentName}.json";
+
+    /// <summary>Controllers, JSON, errors, OpenAPI and request limits of the HTTP edge.</summary>
+    public static IServiceCollection AddWebApiServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddValidatedSettings<ApiOptions>(configuration, ApiOptions.Read);
+
+        services.AddControllers(o => o.Filters.Add<ModelStateErrors>())
+            .AddJsonOptions(o => JsonDefaults.Configure(o.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(o => o.SuppressModelStateInvalidFilter = true);
+        services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxRequestBodyBytes);
+
+        // Errors: one handler, one responder choosing the envelope by route prefix. A new family registers its
+        // IErrorEnvelope here.
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddSingleton<ErrorResponder>();
+        services.AddSingleton<SunoEnvelopes>();
+        services.AddSingleton<IErrorEnvelope>(sp => sp.GetRequiredService<SunoEnvelopes>());
+
+        services.AddOpenApi(o =>
+        {
+            o.AddSchemaTransformer(OpenApiTransformers.EnumAsString);
+            o.AddOperationTransformer(OpenApiTransformers.OperationId);
+            o.AddDocumentTransformer(OpenApiTransformers.BearerSecurity);
+        });
+
+        return services;
+    }
+
+    /// <summary>The middleware, outermost first.</summary>
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context =>
+            context.HttpContext.RequestServices.GetRequiredService<ErrorResponder>()
+                .WriteAsync(context.HttpContext, ApiError.ForStatus(context.HttpContext.Response.StatusCode)));
+        app.UseMiddleware<SecretTokenMiddleware>();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "swagger";
+            o.SwaggerEndpoint("/openapi/v1.json", "Suno.Api v1");
+            o.DocumentTitle = "Suno.Api";
+        });
+        return app;
+    }
+
+    /// <summary>The routes: controllers, health and the OpenAPI document (always, not only in Development).</summary>
+    public static WebApplication MapWebApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapControllers();
+        app.MapOpenApi(OpenApiDocumentPath);
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("db"),
+            ResponseWriter = WriteHealthAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        return app;
+    }
+
+    /// <summary>{"status":"healthy","checks":{"database":"healthy"}}; no exception text (it could name a host or user).</summary>
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["status"] = Lower(report.Status),
+            ["checks"] = report.Entries.ToDictionary(e => e.Key, e => Lower(e.Value.Status), StringComparer.Ordinal),
+        };
+        return context.Response.WriteAsJsonAsync(body, (JsonSerializerOptions?)null, "application/json; charset=utf-8", context.RequestAborted);
+    }
+
+    private static string Lower(HealthStatus status) => status switch
+    {
+        HealthStatus.Healthy => "healthy",
+        HealthStatus.Degraded => "degraded",
+        _ => "unhealthy",
+    };
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Suno.Application.Tasks.Common;
+
+namespace Suno.WebApi.Families.SunoTasks;
+
+/// <summary>
+/// A task as the /suno/* routes return it (the Go gateway's task object, with new-api's progress).
+/// </summary>
+public sealed record SunoTaskObject
+{
+    [JsonPropertyName("task_id")]
+    public required string TaskId { get; init; }
+
+    /// <summary>MUSIC or LYRICS.</summary>
+    [JsonPropertyName("action")]
+    public required string Action { get; init; }
+
+    /// <summary>NOT_START, SUBMITTED, QUEUED, IN_PROGRESS, SUCCESS or FAILURE.</summary>
+    [JsonPropertyName("status")]
+    public required string Status { get; init; }
+
+    /// <summary>Why the task failed; empty otherwise.</summary>
+    [JsonPropertyName("fail_reason")]
+    public required string FailReason { get; init; }
+
+    /// <summary>Unix seconds; 0 when not yet.</summary>
+    [JsonPropertyName("submit_time")]
+    public required long SubmitTime { get; init; }
+
+    /// <summary>Unix seconds; 0 when not yet.</summary>
+    [JsonPropertyName("start_time")]
+    public required long StartTime { get; init; }
+
+    /// <summary>Unix seconds; 0 when not yet.</summary>
+    [JsonPropertyName("finish_time")]
+    public required long FinishTime { get; init; }
+
+    /// <summary>"0%" to "100%".</summary>
+    [JsonPropertyName("progress")]
+    public required string Progress { get; init; }
+
+    /// <summary>Music: the array of clips exactly as Suno sent them. Lyrics: {id, status, title, text}, or null.</summary>
+    [JsonPropertyName("data")]
+    public JsonElement? Data { get; init; }
+
+    public static SunoTaskObject From(TaskDto task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return new SunoTaskObject
+        {
+            TaskId = task.TaskId,
+            Action = task.Action,
+            Status = task.Status,
+            FailReason = task.FailReason ?? string.Empty,
+            SubmitTime = task.SubmitTime,
+            StartTime = task.StartTime,
+            FinishTime = task.FinishTime,
+            Progress = task.Progress,
+            Data = task.Data,
+        };
+    }
+}
