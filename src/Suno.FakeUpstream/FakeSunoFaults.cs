@@ -11,6 +11,10 @@ public enum FakeFaultKind
 
     /// <summary>Abort the connection without an answer.</summary>
     DropConnection,
+
+    /// <summary>Do the work (charge credits, create clips), then abort the connection: the caller cannot tell
+    /// whether a POST took effect.</summary>
+    DropAfterProcessing,
 }
 
 /// <summary>
@@ -58,6 +62,11 @@ public sealed class FakeSunoFaults
     /// <summary>The next <paramref name="count"/> calls have their connection aborted.</summary>
     public void DropNext(int count, string? endpoint = null) =>
         Add(new FaultRule(FakeFaultKind.DropConnection, endpoint, count, 0, TimeSpan.Zero));
+
+    /// <summary>The next <paramref name="count"/> calls are processed (credits charged, clips created) but their
+    /// connection is aborted instead of answered.</summary>
+    public void DropAfterProcessingNext(int count, string? endpoint = null) =>
+        Add(new FaultRule(FakeFaultKind.DropAfterProcessing, endpoint, count, 0, TimeSpan.Zero));
 
     /// <summary>Removes every fault and latency.</summary>
     public void Clear()

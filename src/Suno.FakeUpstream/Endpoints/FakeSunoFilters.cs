@@ -37,6 +37,10 @@ internal static class FakeSunoFilters
             case FakeFaultKind.DropConnection:
                 http.Abort();
                 return Results.Empty;
+            case FakeFaultKind.DropAfterProcessing:
+                await next(context).ConfigureAwait(false);
+                http.Abort();
+                return Results.Empty;
             default:
                 return await next(context).ConfigureAwait(false);
         }
