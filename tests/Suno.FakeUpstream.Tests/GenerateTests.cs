@@ -230,6 +230,20 @@ public class GenerateTests : FakeSunoTestBase
     }
 
     [Test]
+    public async Task Credits_ConcurrentGenerations_NeverOverspend()
+    {
+        var account = State.AddAccount(new FakeAccountSpec { Credits = 50 });
+        var jwt = State.IssueJwt(account);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => SendAsync(HttpMethod.Post, "/api/generate/v2/", jwt, CustomSong())));
+
+        Assert.That(responses.Count(r => r.Response.StatusCode == HttpStatusCode.OK), Is.EqualTo(5));
+        Assert.That(responses.Count(r => r.Response.StatusCode == HttpStatusCode.PaymentRequired), Is.EqualTo(7));
+        Assert.That(account.Credits, Is.Zero);
+        Assert.That(State.ClipIdsOf(account), Has.Count.EqualTo(10));
+    }
+
+    [Test]
     public async Task Captcha_Required_NullTokenGets422_AcceptedTokenPasses()
     {
         var account = State.AddAccount();

@@ -21,11 +21,11 @@ internal static class RequestBody
         {
             return JsonNode.Parse(text) is JsonObject body
                 ? (body, null)
-                : (null, Responses.Validation("model_attributes_type", "body", "Input should be a valid dictionary or object to extract fields from", JsonValue.Create(text)));
+                : (null, Responses.Validation("model_attributes_type", new JsonArray("body"), "Input should be a valid dictionary or object to extract fields from", JsonValue.Create(text)));
         }
         catch (JsonException)
         {
-            return (null, Responses.Validation("json_invalid", "body", "JSON decode error", JsonValue.Create(text)));
+            return (null, Responses.Validation("json_invalid", new JsonArray("body", 0), "JSON decode error", JsonValue.Create(text)));
         }
     }
 

@@ -15,12 +15,15 @@ internal static class Responses
         Json(new JsonObject { ["detail"] = detail }, statusCode);
 
     /// <summary>FastAPI/pydantic validation error: <c>{"detail":[{type,loc,msg,input}]}</c>.</summary>
-    public static IResult Validation(string type, string field, string message, JsonNode? input, JsonObject? ctx = null)
+    public static IResult Validation(string type, string field, string message, JsonNode? input, JsonObject? ctx = null) =>
+        Validation(type, new JsonArray("body", field), message, input, ctx);
+
+    public static IResult Validation(string type, JsonArray loc, string message, JsonNode? input, JsonObject? ctx = null)
     {
         var item = new JsonObject
         {
             ["type"] = type,
-            ["loc"] = new JsonArray("body", field),
+            ["loc"] = loc,
             ["msg"] = message,
             ["input"] = input,
         };
