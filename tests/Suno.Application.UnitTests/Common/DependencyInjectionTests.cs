@@ -1,0 +1,71 @@
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Suno.Application.Common.Behaviours;
+using Suno.Application.Common.Exceptions;
+using Suno.Application.Common.Interfaces;
+using Suno.Application.Tasks.Common;
+using Suno.Application.Tasks.Queries.GetTask;
+using Suno.Application.UnitTests.Support;
+
+namespace Suno.Application.UnitTests.Common;
+
+public sealed class DependencyInjectionTests
+{
+    private TaskDatabase _database = null!;
+    private ServiceProvider _provider = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _database = await TaskDatabase.CreateAsync();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
+        services.AddApplicationServices();
+        services.AddScoped<ISunoDbContext>(_ => _database.CreateContext());
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _provider.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public void Behaviours_RunInTheDocumentedOrder()
+    {
+        using var scope = _provider.CreateScope();
+        var behaviours = scope.ServiceProvider.GetServices<IPipelineBehavior<GetTaskQuery, TaskDto>>().Select(b => b.GetType().GetGenericTypeDefinition());
+
+        Assert.That(behaviours, Is.EqualTo(new[]
+        {
+            typeof(UnhandledExceptionBehaviour<,>),
+            typeof(ValidationBehaviour<,>),
+            typeof(PerformanceBehaviour<,>),
+        }));
+    }
+
+    [Test]
+    public async Task Mediator_SendsThroughValidationToTheHandler()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            db.Tasks.Add(TaskSamples.FinishedMusic("t-di"));
+            await db.SaveChangesAsync();
+        }
+
+        using var scope = _provider.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+
+        var found = await mediator.Send(new GetTaskQuery("t-di"));
+        Assert.That(found.Status, Is.EqualTo("SUCCESS"));
+
+        var invalid = Assert.ThrowsAsync<ValidationException>(() => mediator.Send(new GetTaskQuery("")));
+        Assert.That(invalid!.Errors.Keys, Is.EquivalentTo(new[] { "id" }));
+
+        var missing = Assert.ThrowsAsync<NotFoundException>(() => mediator.Send(new GetTaskQuery("nope")));
+        Assert.That(missing!.ErrorCode, Is.EqualTo("task_not_exist"));
+    }
+}
