@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Suno.Infrastructure.Persistence;
 
 namespace Suno.Infrastructure.IntegrationTests.Support;
 
@@ -92,10 +93,11 @@ public sealed class PostgresServer : IAsyncDisposable
         var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(external))
         {
-            return new PostgresServer(external, null, null, runAsPostgres: false);
+            // The same forms SQL_DSN accepts: a key=value connection string or a postgres:// URL.
+            return new PostgresServer(DsnParser.ToNpgsqlConnectionString(external), null, null, runAsPostgres: false);
         }
 
-        var bin = FindBinaries();
+        var bin = FindBinaries(BinariesRoot);
         var runAsPostgres = string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
         var root = Directory.CreateTempSubdirectory("suno-pg-").FullName;
         try
@@ -229,10 +231,11 @@ public sealed class PostgresServer : IAsyncDisposable
         TryDelete(_root);
     }
 
-    private static string FindBinaries()
+    /// <summary>The bin folder of the newest PostgreSQL under <paramref name="root"/>; throws saying what to install.</summary>
+    internal static string FindBinaries(string root)
     {
-        var candidates = Directory.Exists(BinariesRoot)
-            ? Directory.GetDirectories(BinariesRoot)
+        var candidates = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
                 .Select(dir => (Dir: Path.Combine(dir, "bin"), Version: ParseVersion(Path.GetFileName(dir))))
                 .Where(c => File.Exists(Path.Combine(c.Dir, "initdb")) && File.Exists(Path.Combine(c.Dir, "pg_ctl")))
                 .OrderByDescending(c => c.Version)
@@ -241,7 +244,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (candidates.Count == 0)
         {
             throw new InvalidOperationException(
-                $"PostgreSQL server binaries (initdb, pg_ctl) were not found under {BinariesRoot}/*/bin. " +
+                $"PostgreSQL server binaries (initdb, pg_ctl) were not found under {root}/*/bin. " +
                 "Install them (apt-get install -y postgresql) or set TEST_POSTGRES to the connection string of a " +
                 "server where the user may CREATE DATABASE. PostgreSQL tests do not skip.");
         }
