@@ -54,7 +54,8 @@ internal sealed class UpstreamHarness : IAsyncDisposable
         TimeProvider? clientClock = null,
         bool withDatabase = false,
         string? databasePath = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Func<TimeProvider, TimeProvider>? wrapClientClock = null)
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var options = new FakeSunoOptions
@@ -95,7 +96,8 @@ internal sealed class UpstreamHarness : IAsyncDisposable
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
             var collection = new ServiceCollection();
             collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-            collection.AddSingleton(clientClock ?? clock);
+            TimeProvider effectiveClock = clientClock ?? clock;
+            collection.AddSingleton(wrapClientClock?.Invoke(effectiveClock) ?? effectiveClock);
             if (withDatabase)
             {
                 collection.AddPersistence(configuration);
