@@ -16,6 +16,9 @@ public static class FakeSunoEndpoints
 
     public const string FeedV2 = "studio.feed_v2";
     public const string FeedLegacy = "studio.feed";
+
+    /// <summary><c>POST /api/feed/v3</c> (the current web app's cursor feed).</summary>
+    public const string FeedV3 = "studio.feed_v3";
     public const string Clip = "studio.clip";
     public const string LyricsSubmit = "studio.lyrics_submit";
     public const string LyricsGet = "studio.lyrics_get";
@@ -28,7 +31,7 @@ public static class FakeSunoEndpoints
     /// <summary>Every endpoint name.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        ClerkClient, ClerkTokens, CaptchaCheck, Generate, FeedV2, FeedLegacy, Clip, LyricsSubmit, LyricsGet, Concat,
+        ClerkClient, ClerkTokens, CaptchaCheck, Generate, FeedV2, FeedLegacy, FeedV3, Clip, LyricsSubmit, LyricsGet, Concat,
         Stems, AlignedLyrics, Billing, Persona,
     ];
 }

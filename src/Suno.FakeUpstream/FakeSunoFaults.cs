@@ -19,7 +19,9 @@ public enum FakeFaultKind
 
 /// <summary>
 /// Runtime fault injection. Each rule applies to one endpoint (a <see cref="FakeSunoEndpoints"/> name) or, when
-/// the endpoint is null, to every endpoint. Count-limited rules are consumed in the order they were added.
+/// the endpoint is null, to every endpoint; and to calls made as one account or, when the account is null, to
+/// every caller (the account is recognised as for <see cref="FakeSunoCounters"/>). Count-limited rules are
+/// consumed in the order they were added.
 /// </summary>
 public sealed class FakeSunoFaults
 {
@@ -45,28 +47,28 @@ public sealed class FakeSunoFaults
     }
 
     /// <summary>The next <paramref name="count"/> calls answer <paramref name="statusCode"/> (a 5xx).</summary>
-    public void FailNext(int count, int statusCode = 500, string? endpoint = null)
+    public void FailNext(int count, int statusCode = 500, string? endpoint = null, FakeAccount? account = null)
     {
         if (statusCode is < 500 or > 599)
         {
             throw new ArgumentOutOfRangeException(nameof(statusCode), "Use a 5xx status.");
         }
 
-        Add(new FaultRule(FakeFaultKind.ServerError, endpoint, count, statusCode, TimeSpan.Zero));
+        Add(new FaultRule(FakeFaultKind.ServerError, endpoint, account?.UserId, count, statusCode, TimeSpan.Zero));
     }
 
     /// <summary>The next <paramref name="count"/> calls answer 429 with <c>Retry-After</c> in whole seconds.</summary>
-    public void RateLimitNext(int count, TimeSpan retryAfter, string? endpoint = null) =>
-        Add(new FaultRule(FakeFaultKind.RateLimited, endpoint, count, 429, retryAfter));
+    public void RateLimitNext(int count, TimeSpan retryAfter, string? endpoint = null, FakeAccount? account = null) =>
+        Add(new FaultRule(FakeFaultKind.RateLimited, endpoint, account?.UserId, count, 429, retryAfter));
 
     /// <summary>The next <paramref name="count"/> calls have their connection aborted.</summary>
-    public void DropNext(int count, string? endpoint = null) =>
-        Add(new FaultRule(FakeFaultKind.DropConnection, endpoint, count, 0, TimeSpan.Zero));
+    public void DropNext(int count, string? endpoint = null, FakeAccount? account = null) =>
+        Add(new FaultRule(FakeFaultKind.DropConnection, endpoint, account?.UserId, count, 0, TimeSpan.Zero));
 
     /// <summary>The next <paramref name="count"/> calls are processed (credits charged, clips created) but their
     /// connection is aborted instead of answered.</summary>
-    public void DropAfterProcessingNext(int count, string? endpoint = null) =>
-        Add(new FaultRule(FakeFaultKind.DropAfterProcessing, endpoint, count, 0, TimeSpan.Zero));
+    public void DropAfterProcessingNext(int count, string? endpoint = null, FakeAccount? account = null) =>
+        Add(new FaultRule(FakeFaultKind.DropAfterProcessing, endpoint, account?.UserId, count, 0, TimeSpan.Zero));
 
     /// <summary>Removes every fault and latency.</summary>
     public void Clear()
@@ -99,13 +101,14 @@ public sealed class FakeSunoFaults
         }
     }
 
-    internal FaultRule? TakeFault(string endpoint)
+    internal FaultRule? TakeFault(string endpoint, string? userId)
     {
         lock (_gate)
         {
             foreach (var rule in _rules)
             {
-                if (rule.Endpoint is null || string.Equals(rule.Endpoint, endpoint, StringComparison.Ordinal))
+                if ((rule.Endpoint is null || string.Equals(rule.Endpoint, endpoint, StringComparison.Ordinal)) &&
+                    (rule.UserId is null || string.Equals(rule.UserId, userId, StringComparison.Ordinal)))
                 {
                     rule.Remaining--;
                     if (rule.Remaining == 0)
@@ -134,10 +137,11 @@ public sealed class FakeSunoFaults
         }
     }
 
-    internal sealed class FaultRule(FakeFaultKind kind, string? endpoint, int remaining, int statusCode, TimeSpan retryAfter)
+    internal sealed class FaultRule(FakeFaultKind kind, string? endpoint, string? userId, int remaining, int statusCode, TimeSpan retryAfter)
     {
         public FakeFaultKind Kind { get; } = kind;
         public string? Endpoint { get; } = endpoint;
+        public string? UserId { get; } = userId;
         public int Remaining { get; set; } = remaining;
         public int StatusCode { get; } = statusCode;
         public TimeSpan RetryAfter { get; } = retryAfter;

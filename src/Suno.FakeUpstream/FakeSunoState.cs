@@ -377,7 +377,14 @@ public sealed class FakeSunoState
     {
         var bytes = seed.ToByteArray();
         var value = BitConverter.ToUInt16(bytes, 0) % 12000;
-        return Math.Round(120 + (value / 100.0), 2);
+        return NonIntegral(120 + (value / 100.0));
+    }
+
+    /// <summary>Suno's durations are floats (<c>187.32</c>); keep them off whole numbers so they serialise as such.</summary>
+    internal static double NonIntegral(double seconds)
+    {
+        var rounded = Math.Round(seconds, 2);
+        return rounded == Math.Floor(rounded) ? rounded + 0.04 : rounded;
     }
 
     internal static string RandomToken(int length)

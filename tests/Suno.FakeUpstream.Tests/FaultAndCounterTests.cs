@@ -43,6 +43,20 @@ public class FaultAndCounterTests : FakeSunoTestBase
     }
 
     [Test]
+    public async Task Fault_ForOneAccount_LeavesOthersAlone()
+    {
+        var limited = State.AddAccount();
+        var other = State.AddAccount();
+        State.Faults.RateLimitNext(1, TimeSpan.FromSeconds(1), FakeSunoEndpoints.Generate, limited);
+
+        var (otherResponse, _) = await SendAsync(HttpMethod.Post, "/api/generate/v2/", State.IssueJwt(other), CustomSong());
+        var (limitedResponse, _) = await SendAsync(HttpMethod.Post, "/api/generate/v2/", State.IssueJwt(limited), CustomSong());
+
+        Assert.That(otherResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(limitedResponse.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
     public async Task RateLimitNext_Answers429WithRetryAfter()
     {
         var jwt = State.IssueJwt(State.AddAccount());

@@ -80,6 +80,44 @@ public class FeedTests : FakeSunoTestBase
     }
 
     [Test]
+    public async Task FeedV3_PagesWithCursor_AndFiltersByIds()
+    {
+        var account = State.AddAccount();
+        var jwt = State.IssueJwt(account);
+        var ids = Enumerable.Range(0, 5).Select(i => State.SeedClip(account, $"Song {i}").Id).ToList();
+
+        var first = await PostOkAsync("/api/feed/v3", jwt, new { cursor = (string?)null, limit = 3, filters = new { disliked = "False", trashed = "False" } });
+        var second = await PostOkAsync("/api/feed/v3", jwt, new { cursor = first["next_cursor"]!.GetValue<string>(), limit = 3 });
+        var byIds = await PostOkAsync("/api/feed/v3", jwt, new { limit = 20, filters = new { ids = new { presence = "True", clipIds = new[] { ids[1], ids[3] } } } });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first["clips"]!.AsArray(), Has.Count.EqualTo(3));
+            Assert.That(first["has_more"]!.GetValue<bool>(), Is.True);
+            Assert.That(second["clips"]!.AsArray(), Has.Count.EqualTo(2));
+            Assert.That(second["has_more"]!.GetValue<bool>(), Is.False);
+            Assert.That(second["next_cursor"], Is.Null);
+            Assert.That(byIds["clips"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()), Is.EqualTo(new[] { ids[1], ids[3] }));
+        });
+    }
+
+    [Test]
+    public async Task CompleteClip_DurationIsSerialisedAsAFloat()
+    {
+        var account = State.AddAccount();
+        var jwt = State.IssueJwt(account);
+        var ids = Enumerable.Range(0, 30).Select(_ => State.SeedClip(account).Id).ToList();
+
+        using var request = Studio(HttpMethod.Get, $"/api/feed/?ids={string.Join(',', ids)}", jwt);
+        using var response = await Http.SendAsync(request);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var raw = document.RootElement.EnumerateArray().Select(c => c.GetProperty("metadata").GetProperty("duration").GetRawText()).ToList();
+        Assert.That(raw, Has.Count.EqualTo(30));
+        Assert.That(raw, Is.All.Contains("."));
+    }
+
+    [Test]
     public async Task Clip_UnknownId_Returns404Detail()
     {
         var jwt = State.IssueJwt(State.AddAccount());

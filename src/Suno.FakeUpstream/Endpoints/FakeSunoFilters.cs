@@ -25,7 +25,7 @@ internal static class FakeSunoFilters
             await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
         }
 
-        var fault = state.Faults.TakeFault(name);
+        var fault = state.Faults.TakeFault(name, caller?.UserId);
         switch (fault?.Kind)
         {
             case FakeFaultKind.ServerError:

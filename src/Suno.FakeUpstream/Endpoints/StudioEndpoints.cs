@@ -22,6 +22,7 @@ internal static class StudioEndpoints
         api.MapPost("/generate/v2-web/", Async(http => GenerateHandler.Handle(http, state))).Named(FakeSunoEndpoints.Generate);
         api.MapGet("/feed/v2", (HttpContext http) => FeedV2(http, state)).Named(FakeSunoEndpoints.FeedV2);
         api.MapGet("/feed/", (HttpContext http) => FeedLegacy(http, state)).Named(FakeSunoEndpoints.FeedLegacy);
+        api.MapPost("/feed/v3", Async(http => FeedV3(http, state))).Named(FakeSunoEndpoints.FeedV3);
         api.MapGet("/clip/{id}", (HttpContext http, string id) => GetClip(http, state, id)).Named(FakeSunoEndpoints.Clip);
         api.MapPost("/generate/lyrics/", Async(http => SubmitLyrics(http, state))).Named(FakeSunoEndpoints.LyricsSubmit);
         api.MapGet("/generate/lyrics/{id}", (HttpContext http, string id) => GetLyrics(http, state, id)).Named(FakeSunoEndpoints.LyricsGet);
@@ -85,6 +86,40 @@ internal static class StudioEndpoints
             ? [.. ids.Select(id => state.FindVisibleClip(id, account)).OfType<FakeClip>()]
             : state.ClipsOf(account).Skip(QueryInt(http, "page") * size).Take(size).ToList();
         return Responses.Json(RenderAll(clips, state, state.Clock.GetUtcNow()));
+    }
+
+    /// <summary>The web app's feed: <c>{cursor, limit, filters:{ids:{presence:"True", clipIds:[…]}}}</c> →
+    /// <c>{clips, next_cursor, has_more}</c>. The cursor is opaque (here: the offset).</summary>
+    private static async Task<IResult> FeedV3(HttpContext http, FakeSunoState state)
+    {
+        var (body, error) = await RequestBody.ReadObjectAsync(http).ConfigureAwait(false);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var account = Caller.Account(http);
+        var limit = (int)Math.Clamp(RequestBody.Number(body, "limit") ?? state.Options.PageSize, 1, 100);
+        var cursor = RequestBody.String(body, "cursor");
+        var offset = 0;
+        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+        {
+            return Responses.Detail(StatusCodes.Status400BadRequest, "Invalid cursor.");
+        }
+
+        var clipIds = body["filters"]?["ids"]?["clipIds"] as JsonArray;
+        var all = clipIds is null
+            ? state.ClipsOf(account)
+            : [.. clipIds.Select(n => n?.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : null)
+                .OfType<string>().Select(id => state.FindVisibleClip(id, account)).OfType<FakeClip>()];
+        var page = all.Skip(offset).Take(limit).ToList();
+        var hasMore = offset + page.Count < all.Count;
+        return Responses.Json(new JsonObject
+        {
+            ["clips"] = RenderAll(page, state, state.Clock.GetUtcNow()),
+            ["next_cursor"] = hasMore ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : null,
+            ["has_more"] = hasMore,
+        });
     }
 
     private static IResult GetClip(HttpContext http, FakeSunoState state, string id)
@@ -166,7 +201,7 @@ internal static class StudioEndpoints
         }
 
         var history = new List<HistoryEntry>(source.History ?? []) { new(source.Id, null, "gen", false, "web") };
-        var duration = Math.Round((source.History ?? []).Sum(h => h.ContinueAt ?? 0) + source.Duration, 2);
+        var duration = FakeSunoState.NonIntegral((source.History ?? []).Sum(h => h.ContinueAt ?? 0) + source.Duration);
         var clip = new FakeClip
         {
             Id = Guid.NewGuid().ToString(),
