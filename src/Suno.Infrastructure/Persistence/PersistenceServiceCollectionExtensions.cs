@@ -18,11 +18,17 @@ public static class PersistenceServiceCollectionExtensions
     /// <see cref="SunoDbContext"/> and <see cref="ISunoDbContext"/>, a singleton
     /// <see cref="IDbContextFactory{TContext}"/> of <see cref="SunoDbContext"/> for short-lived contexts,
     /// <see cref="TimeProvider.System"/> unless a clock is registered, and an EF health check tagged <c>db</c>.
+    /// The provider is chosen when the first context is created, from <c>Database:Dsn</c> / <c>Database:SqlitePath</c>.
+    /// A second call changes nothing.
     /// </summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(IDbContextFactory<SunoDbContext>)))
+        {
+            return services;
+        }
 
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.SectionName))

@@ -77,12 +77,27 @@ public sealed class PersistenceServiceCollectionTests(DatabaseProvider provider)
         }
     }
 
-    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> values)
+    [Test]
+    public async Task AddPersistence_CalledTwice_RegistersOneHealthCheck()
+    {
+        await using var services = BuildServices(_database.ConfigurationValues, calls: 2);
+        await services.MigrateDatabaseAsync();
+
+        var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.That(report.Entries, Has.Count.EqualTo(1));
+    }
+
+    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> values, int calls = 1)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPersistence(configuration);
+        for (var i = 0; i < calls; i++)
+        {
+            services.AddPersistence(configuration);
+        }
+
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }
