@@ -76,6 +76,15 @@ public class StudioAuthTests : FakeSunoTestBase
     }
 
     [Test]
+    public async Task UnknownStudioRoute_Returns404DetailLikeFastApi()
+    {
+        var (response, json) = await SendAsync(HttpMethod.Get, "/api/no/such/route", jwt: null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(json!["detail"]!.GetValue<string>(), Is.EqualTo("Not Found"));
+    }
+
+    [Test]
     public async Task CaptchaCheck_DefaultsToNotRequired_AndFollowsTheSwitch()
     {
         var jwt = State.IssueJwt(State.AddAccount());

@@ -13,6 +13,9 @@ internal static class StudioEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, FakeSunoState state)
     {
+        // FastAPI answers unknown routes with a JSON 404, before any auth.
+        routes.Map("/api/{**rest}", () => Responses.Detail(StatusCodes.Status404NotFound, "Not Found"));
+
         var api = routes.MapGroup("/api");
         api.AddEndpointFilter((context, next) => FakeSunoFilters.CountAndInjectFaults(state, clerk: false, context, next));
         api.AddEndpointFilter((context, next) => FakeSunoFilters.RequireStudioAuth(state, context, next));
