@@ -389,8 +389,8 @@ public sealed class FakeSunoState
 
     internal static string RandomToken(int length)
     {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        return RandomNumberGenerator.GetString(alphabet, length);
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        return RandomNumberGenerator.GetString(Alphabet, length);
     }
 
     private FakeClipInfo Describe(FakeClip clip)

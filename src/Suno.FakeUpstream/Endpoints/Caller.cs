@@ -41,9 +41,9 @@ internal static class Caller
     public static string? BearerToken(HttpContext http)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
-        const string prefix = "Bearer ";
-        return authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-            ? authorization[prefix.Length..].Trim()
+        const string Prefix = "Bearer ";
+        return authorization.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
+            ? authorization[Prefix.Length..].Trim()
             : null;
     }
 

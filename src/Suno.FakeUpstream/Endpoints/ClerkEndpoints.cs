@@ -12,7 +12,7 @@ internal static class ClerkEndpoints
     public static void Map(IEndpointRouteBuilder routes, FakeSunoState state)
     {
         var clerk = routes.MapGroup("/v1/client");
-        clerk.AddEndpointFilter((context, next) => FakeSunoFilters.CountAndInjectFaults(state, clerk: true, context, next));
+        clerk.AddEndpointFilter((context, next) => FakeSunoFilters.CountAndInjectFaultsAsync(state, clerk: true, context, next));
 
         clerk.MapGet("", (HttpContext http) => GetClient(http, state))
             .WithMetadata(new FakeSunoEndpointMetadata(FakeSunoEndpoints.ClerkClient));

@@ -6,7 +6,7 @@ namespace Suno.FakeUpstream.Endpoints;
 internal static class FakeSunoFilters
 {
     /// <summary>Counts the call, then applies latency and any pending fault for the endpoint.</summary>
-    public static async ValueTask<object?> CountAndInjectFaults(FakeSunoState state, bool clerk,
+    public static async ValueTask<object?> CountAndInjectFaultsAsync(FakeSunoState state, bool clerk,
         EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -47,7 +47,7 @@ internal static class FakeSunoFilters
     }
 
     /// <summary>studio-api requires a valid Bearer JWT on every route.</summary>
-    public static async ValueTask<object?> RequireStudioAuth(FakeSunoState state,
+    public static async ValueTask<object?> RequireStudioAuthAsync(FakeSunoState state,
         EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var account = Caller.AuthenticateStudio(context.HttpContext, state);

@@ -11,7 +11,7 @@ internal static class GenerateHandler
     private const string DefaultModel = "chirp-v3-5";
     private static readonly string[] StringFields = ["prompt", "gpt_description_prompt", "tags", "negative_tags", "title", "mv", "task", "continue_clip_id", "token"];
 
-    public static async Task<IResult> Handle(HttpContext http, FakeSunoState state)
+    public static async Task<IResult> HandleAsync(HttpContext http, FakeSunoState state)
     {
         var account = Caller.Account(http);
         var (body, error) = await RequestBody.ReadObjectAsync(http).ConfigureAwait(false);

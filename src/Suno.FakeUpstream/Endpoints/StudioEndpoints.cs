@@ -17,19 +17,19 @@ internal static class StudioEndpoints
         routes.Map("/api/{**rest}", () => Responses.Detail(StatusCodes.Status404NotFound, "Not Found"));
 
         var api = routes.MapGroup("/api");
-        api.AddEndpointFilter((context, next) => FakeSunoFilters.CountAndInjectFaults(state, clerk: false, context, next));
-        api.AddEndpointFilter((context, next) => FakeSunoFilters.RequireStudioAuth(state, context, next));
+        api.AddEndpointFilter((context, next) => FakeSunoFilters.CountAndInjectFaultsAsync(state, clerk: false, context, next));
+        api.AddEndpointFilter((context, next) => FakeSunoFilters.RequireStudioAuthAsync(state, context, next));
 
         api.MapPost("/c/check", () => CaptchaCheck(state)).Named(FakeSunoEndpoints.CaptchaCheck);
-        api.MapPost("/generate/v2/", Async(http => GenerateHandler.Handle(http, state))).Named(FakeSunoEndpoints.Generate);
-        api.MapPost("/generate/v2-web/", Async(http => GenerateHandler.Handle(http, state))).Named(FakeSunoEndpoints.Generate);
+        api.MapPost("/generate/v2/", Async(http => GenerateHandler.HandleAsync(http, state))).Named(FakeSunoEndpoints.Generate);
+        api.MapPost("/generate/v2-web/", Async(http => GenerateHandler.HandleAsync(http, state))).Named(FakeSunoEndpoints.Generate);
         api.MapGet("/feed/v2", (HttpContext http) => FeedV2(http, state)).Named(FakeSunoEndpoints.FeedV2);
         api.MapGet("/feed/", (HttpContext http) => FeedLegacy(http, state)).Named(FakeSunoEndpoints.FeedLegacy);
-        api.MapPost("/feed/v3", Async(http => FeedV3(http, state))).Named(FakeSunoEndpoints.FeedV3);
+        api.MapPost("/feed/v3", Async(http => FeedV3Async(http, state))).Named(FakeSunoEndpoints.FeedV3);
         api.MapGet("/clip/{id}", (HttpContext http, string id) => GetClip(http, state, id)).Named(FakeSunoEndpoints.Clip);
-        api.MapPost("/generate/lyrics/", Async(http => SubmitLyrics(http, state))).Named(FakeSunoEndpoints.LyricsSubmit);
+        api.MapPost("/generate/lyrics/", Async(http => SubmitLyricsAsync(http, state))).Named(FakeSunoEndpoints.LyricsSubmit);
         api.MapGet("/generate/lyrics/{id}", (HttpContext http, string id) => GetLyrics(http, state, id)).Named(FakeSunoEndpoints.LyricsGet);
-        api.MapPost("/generate/concat/v2/", Async(http => Concat(http, state))).Named(FakeSunoEndpoints.Concat);
+        api.MapPost("/generate/concat/v2/", Async(http => ConcatAsync(http, state))).Named(FakeSunoEndpoints.Concat);
         api.MapPost("/edit/stems/{id}", (HttpContext http, string id) => Stems(http, state, id)).Named(FakeSunoEndpoints.Stems);
         api.MapGet("/gen/{id}/aligned_lyrics/v2/", (HttpContext http, string id) => AlignedLyrics(http, state, id))
             .Named(FakeSunoEndpoints.AlignedLyrics);
@@ -93,7 +93,7 @@ internal static class StudioEndpoints
 
     /// <summary>The web app's feed: <c>{cursor, limit, filters:{ids:{presence:"True", clipIds:[…]}}}</c> →
     /// <c>{clips, next_cursor, has_more}</c>. The cursor is opaque (here: the offset).</summary>
-    private static async Task<IResult> FeedV3(HttpContext http, FakeSunoState state)
+    private static async Task<IResult> FeedV3Async(HttpContext http, FakeSunoState state)
     {
         var (body, error) = await RequestBody.ReadObjectAsync(http).ConfigureAwait(false);
         if (body is null)
@@ -131,7 +131,7 @@ internal static class StudioEndpoints
         return clip is null ? Responses.NotFound() : Responses.Json(ClipJson.Render(clip, state, state.Clock.GetUtcNow()));
     }
 
-    private static async Task<IResult> SubmitLyrics(HttpContext http, FakeSunoState state)
+    private static async Task<IResult> SubmitLyricsAsync(HttpContext http, FakeSunoState state)
     {
         var (body, error) = await RequestBody.ReadObjectAsync(http).ConfigureAwait(false);
         if (body is null)
@@ -177,7 +177,7 @@ internal static class StudioEndpoints
         });
     }
 
-    private static async Task<IResult> Concat(HttpContext http, FakeSunoState state)
+    private static async Task<IResult> ConcatAsync(HttpContext http, FakeSunoState state)
     {
         var (body, error) = await RequestBody.ReadObjectAsync(http).ConfigureAwait(false);
         if (body is null)
