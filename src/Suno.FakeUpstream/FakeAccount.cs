@@ -19,6 +19,12 @@ public sealed class FakeAccountSpec
     public int? Credits { get; init; }
 
     public FakePlan Plan { get; init; } = FakePlan.Free;
+
+    /// <summary>
+    /// A fixed <c>__client</c> value (e.g. a sandbox cookie known from configuration); a fresh JWT-shaped token
+    /// when null. Must be unique and contain no <c>;</c>, <c>,</c> or whitespace.
+    /// </summary>
+    public string? ClientToken { get; init; }
 }
 
 /// <summary>

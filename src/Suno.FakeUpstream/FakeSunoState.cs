@@ -97,12 +97,17 @@ public sealed class FakeSunoState
         var shortId = userId[..8];
         var clientId = "client_" + RandomToken(20);
         var now = Clock.GetUtcNow();
-        var clientToken = Jwt.Sign(new JsonObject
+        var clientToken = spec.ClientToken ?? Jwt.Sign(new JsonObject
         {
             ["id"] = clientId,
             ["rotating_token"] = RandomToken(24),
             ["iat"] = now.ToUnixTimeSeconds(),
         });
+        if (clientToken.Length == 0 || clientToken.Any(c => c is ';' or ',' || char.IsWhiteSpace(c)))
+        {
+            throw new ArgumentException("A __client value cannot be empty or contain ';', ',' or whitespace.", nameof(spec));
+        }
+
         var account = new FakeAccount(
             clientToken,
             clientId,
@@ -118,11 +123,46 @@ public sealed class FakeSunoState
 
         lock (_gate)
         {
+            if (_accountsByClient.ContainsKey(account.ClientToken))
+            {
+                throw new ArgumentException("Another account already uses this __client value.", nameof(spec));
+            }
+
             _accountsByClient[account.ClientToken] = account;
             _accountsByUserId[account.UserId] = account;
         }
 
         return account;
+    }
+
+    /// <summary>Every registered account, in no particular order.</summary>
+    public IReadOnlyList<FakeAccount> Accounts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _accountsByUserId.Values];
+            }
+        }
+    }
+
+    /// <summary>The account whose <c>__client</c> appears in a cookie string (or is the raw value), or null.</summary>
+    public FakeAccount? FindAccountByCookie(string cookieOrClientToken)
+    {
+        ArgumentNullException.ThrowIfNull(cookieOrClientToken);
+        foreach (var part in cookieOrClientToken.Split(';'))
+        {
+            var pair = part.Trim();
+            var value = pair.StartsWith("__client=", StringComparison.Ordinal) ? pair["__client=".Length..] : pair;
+            var account = FindByClientToken(value);
+            if (account is not null)
+            {
+                return account;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Signs the account's Clerk client out: Clerk answers 401 for its cookie from now on. JWTs already

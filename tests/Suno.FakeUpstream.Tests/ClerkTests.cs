@@ -58,6 +58,22 @@ public class ClerkTests : FakeSunoTestBase
     }
 
     [Test]
+    public async Task FixedClientToken_WorksAsConfiguredCookie_AndMustBeUnique()
+    {
+        var account = State.AddAccount(new FakeAccountSpec { ClientToken = "sandbox-client-1" });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/client");
+        request.Headers.TryAddWithoutValidation("Cookie", "__client=sandbox-client-1; other=1");
+
+        using var response = await Http.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(State.FindAccountByCookie("a=b; __client=sandbox-client-1"), Is.SameAs(account));
+        Assert.That(State.Accounts, Is.EquivalentTo(new[] { account }));
+        Assert.That(() => State.AddAccount(new FakeAccountSpec { ClientToken = "sandbox-client-1" }), Throws.ArgumentException);
+        Assert.That(() => State.AddAccount(new FakeAccountSpec { ClientToken = "bad;value" }), Throws.ArgumentException);
+    }
+
+    [Test]
     public async Task Tokens_WithFormContentTypeAndCookie_ReturnsTokenObject()
     {
         var account = State.AddAccount();
