@@ -57,6 +57,7 @@ internal sealed class UpstreamHarness : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Func<TimeProvider, TimeProvider>? wrapClientClock = null)
     {
+        var callerOwnsDatabase = databasePath is not null;
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var options = new FakeSunoOptions
         {
@@ -111,7 +112,8 @@ internal sealed class UpstreamHarness : IAsyncDisposable
                 await provider.MigrateDatabaseAsync();
             }
 
-            return new UpstreamHarness(fake, provider, clock, withDatabase ? databasePath : null);
+            // A database file the caller named outlives this harness (a "restart" test reopens it); ours does not.
+            return new UpstreamHarness(fake, provider, clock, withDatabase && !callerOwnsDatabase ? databasePath : null);
         }
         catch
         {
