@@ -24,6 +24,22 @@ public class FeedTests : FakeSunoTestBase
     }
 
     [Test]
+    public async Task FeedV2_ByMoreThan20Ids_PagesToo()
+    {
+        var account = State.AddAccount();
+        var jwt = State.IssueJwt(account);
+        var ids = Enumerable.Range(0, 23).Select(i => State.SeedClip(account, $"Song {i}").Id).ToList();
+
+        var page0 = await GetOkAsync($"/api/feed/v2?ids={string.Join(',', ids)}", jwt);
+        var page1 = await GetOkAsync($"/api/feed/v2?ids={string.Join(',', ids)}&page=1", jwt);
+
+        Assert.That(page0["clips"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()), Is.EqualTo(ids.Take(20)));
+        Assert.That(page0["has_more"]!.GetValue<bool>(), Is.True);
+        Assert.That(page0["num_total_results"]!.GetValue<int>(), Is.EqualTo(23));
+        Assert.That(page1["clips"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()), Is.EqualTo(ids.Skip(20)));
+    }
+
+    [Test]
     public async Task LegacyFeed_ByIds_ReturnsBareArray()
     {
         var jwt = State.IssueJwt(State.AddAccount());

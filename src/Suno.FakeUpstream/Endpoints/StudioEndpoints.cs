@@ -53,23 +53,14 @@ internal static class StudioEndpoints
         var now = state.Clock.GetUtcNow();
         var page = QueryInt(http, "page");
         var ids = QueryIds(http);
-        List<FakeClip> clips;
-        int total;
-        bool hasMore;
-        if (ids.Count > 0)
-        {
-            clips = [.. ids.Select(id => state.FindVisibleClip(id, account)).OfType<FakeClip>()];
-            total = clips.Count;
-            hasMore = false;
-        }
-        else
-        {
-            var all = state.ClipsOf(account);
-            var size = state.Options.PageSize;
-            clips = [.. all.Skip(page * size).Take(size)];
-            total = all.Count;
-            hasMore = (page + 1) * size < all.Count;
-        }
+        // By ids or, without ids, the account's clips newest first; either way 20 a page.
+        var all = ids.Count > 0
+            ? [.. ids.Select(id => state.FindVisibleClip(id, account)).OfType<FakeClip>()]
+            : state.ClipsOf(account);
+        var size = state.Options.PageSize;
+        var clips = all.Skip(page * size).Take(size).ToList();
+        var total = all.Count;
+        var hasMore = (page + 1) * size < all.Count;
 
         return Responses.Json(new JsonObject
         {
