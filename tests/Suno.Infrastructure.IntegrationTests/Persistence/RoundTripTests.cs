@@ -132,6 +132,29 @@ public sealed class RoundTripTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task ExecuteUpdate_WritesTimesAsUtc_WhateverTheirKind()
+    {
+        var id = NewId();
+        var task = SunoTask.Create(id, TaskAction.Music, "{}", T0);
+        task.MarkSubmitted([$"{id}-up"], T0);
+        await SaveAsync(task);
+        var unspecified = DateTime.SpecifyKind(T0.AddMinutes(3), DateTimeKind.Unspecified);
+
+        await using (var db = _database.CreateContext())
+        {
+            var updated = await db.Tasks
+                .Where(t => t.Id == id && (t.LeaseUntil == null || t.LeaseUntil < T0))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, "worker-x").SetProperty(t => t.LeaseUntil, unspecified));
+            Assert.That(updated, Is.EqualTo(1));
+        }
+
+        await using var read = _database.CreateContext();
+        var loaded = await read.Tasks.AsNoTracking().SingleAsync(t => t.Id == id && t.LeaseUntil == T0.AddMinutes(3));
+        Assert.That(loaded.LeaseOwner, Is.EqualTo("worker-x"));
+        AssertUtc(loaded.LeaseUntil, T0.AddMinutes(3));
+    }
+
+    [Test]
     public async Task LyricsTask_ReadsBackWithItsLyrics()
     {
         var id = NewId();
