@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Suno.Infrastructure.Configuration;
 
 namespace Suno.Infrastructure.Upstream;
 
@@ -10,6 +12,11 @@ namespace Suno.Infrastructure.Upstream;
 public sealed class SunoConnectionOptions : IValidatableObject
 {
     public const string SectionName = "Suno";
+
+    private static readonly string[] HttpSchemes = ["http", "https"];
+
+    /// <summary>What SocketsHttpHandler can use as a proxy.</summary>
+    private static readonly string[] ProxySchemes = ["http", "https", "socks4", "socks4a", "socks5"];
 
     /// <summary>The suno.com cookie string (must hold __client): the account named "default".</summary>
     public string? Cookie { get; set; }
@@ -44,14 +51,36 @@ public sealed class SunoConnectionOptions : IValidatableObject
     /// <summary>Whether accounts built from a request's Cookie header are written to the database.</summary>
     public bool PersistRequestAccounts { get; set; }
 
+    /// <summary>Takes the values the gateway's settings read (<see cref="SunoOptions"/>), plus the keys only the upstream uses.</summary>
+    public void CopyFrom(SunoOptions suno, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(suno);
+        ArgumentNullException.ThrowIfNull(configuration);
+        Cookie = suno.Cookie;
+        SessionId = suno.SessionId;
+        BaseUrl = suno.BaseUrl.ToString().TrimEnd('/');
+        ClerkBaseUrl = suno.ClerkBaseUrl.ToString().TrimEnd('/');
+        ExchangeTokenUrl = suno.ExchangeTokenUrl;
+        DeviceId = suno.DeviceId;
+        Proxy = suno.Proxy?.ToString();
+        CaptchaSolverUrl = suno.CaptchaSolverUrl?.ToString();
+        Accounts.Clear();
+        foreach (var account in suno.Accounts)
+        {
+            Accounts.Add(new SunoAccountConfig { Name = account.Name, Cookie = account.Cookie, SessionId = account.SessionId });
+        }
+
+        PersistRequestAccounts = configuration.GetValue<bool>($"{SectionName}:{nameof(PersistRequestAccounts)}");
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, value, required) in new[]
+        foreach (var (name, value, required, schemes) in new[]
                  {
-                     ("Suno:BaseUrl", BaseUrl, true),
-                     ("Suno:ClerkBaseUrl", ClerkBaseUrl, true),
-                     ("Suno:Proxy", Proxy, false),
-                     ("Suno:CaptchaSolverUrl", CaptchaSolverUrl, false),
+                     ("Suno:BaseUrl", BaseUrl, true, HttpSchemes),
+                     ("Suno:ClerkBaseUrl", ClerkBaseUrl, true, HttpSchemes),
+                     ("Suno:Proxy", Proxy, false, ProxySchemes),
+                     ("Suno:CaptchaSolverUrl", CaptchaSolverUrl, false, HttpSchemes),
                  })
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -64,9 +93,9 @@ public sealed class SunoConnectionOptions : IValidatableObject
                 continue;
             }
 
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
             {
-                yield return new ValidationResult($"{name} must be an absolute http(s) URL.", [name]);
+                yield return new ValidationResult($"{name} must be an absolute URL ({string.Join(", ", schemes)}).", [name]);
             }
         }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Suno.Application.Common.Interfaces;
+using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Upstream.Accounts;
 using Suno.Infrastructure.Upstream.Captcha;
 using Suno.Infrastructure.Upstream.Clerk;
@@ -24,10 +25,19 @@ public static class UpstreamServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<SunoConnectionOptions>()
-            .Bind(configuration.GetSection(SunoConnectionOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var connection = services.AddOptions<SunoConnectionOptions>();
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<SunoOptions>)))
+        {
+            // The gateway's settings (AddGatewaySettings) already read and validated the Suno section, aliases
+            // included: take the values from there so both agree.
+            connection.Configure<IOptions<SunoOptions>>((options, suno) => options.CopyFrom(suno.Value, configuration));
+        }
+        else
+        {
+            connection.Bind(configuration.GetSection(SunoConnectionOptions.SectionName));
+        }
+
+        connection.ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UpstreamOptions>()
             .Bind(configuration.GetSection(UpstreamOptions.SectionName))
             .ValidateDataAnnotations()
