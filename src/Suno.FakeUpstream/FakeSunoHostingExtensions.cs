@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Suno.FakeUpstream.Endpoints;
@@ -31,13 +32,16 @@ public static class FakeSunoHostingExtensions
     /// <summary>
     /// Maps the Clerk routes (<c>/v1/client…</c>) and the studio routes (<c>/api/…</c>) under <paramref name="prefix"/>.
     /// A gateway that serves its own <c>/api/*</c> must pass a prefix (e.g. <c>/fake-suno</c>) and point its Suno and
-    /// Clerk base URLs at it.
+    /// Clerk base URLs at it. The returned group takes the host's conventions (e.g. <c>.AllowAnonymous()</c> when the
+    /// host has a fallback authorization policy).
     /// </summary>
     public static RouteGroupBuilder MapFakeSuno(this IEndpointRouteBuilder endpoints, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var state = endpoints.ServiceProvider.GetRequiredService<FakeSunoState>();
+        // Not part of the host's public API: keep it out of OpenAPI documents.
         var group = endpoints.MapGroup(prefix);
+        group.ExcludeFromDescription();
         ClerkEndpoints.Map(group, state);
         StudioEndpoints.Map(group, state);
         return group;
