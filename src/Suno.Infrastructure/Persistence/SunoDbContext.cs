@@ -26,6 +26,18 @@ public abstract class SunoDbContext : DbContext, ISunoDbContext
 
     public DbSet<SunoAccount> Accounts => Set<SunoAccount>();
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        FitUpstreamText();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        FitUpstreamText();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
@@ -46,6 +58,35 @@ public abstract class SunoDbContext : DbContext, ISunoDbContext
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SunoDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// Clip fields come from Suno unvalidated. PostgreSQL refuses a value longer than its column (SQLite does not
+    /// check), and one over-long title would then fail every poll of its task on PostgreSQL only. So text columns of
+    /// clips are cut to their length on both providers; the full clip stays in <c>raw_json</c>.
+    /// </summary>
+    private void FitUpstreamText()
+    {
+        foreach (var entry in ChangeTracker.Entries<Clip>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text
+                    && property.Metadata.GetMaxLength() is { } max
+                    && text.Length > max
+                    && !property.Metadata.IsKey()
+                    && !property.Metadata.IsForeignKey())
+                {
+                    var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+                    property.CurrentValue = text[..cut];
+                }
+            }
+        }
     }
 }
 

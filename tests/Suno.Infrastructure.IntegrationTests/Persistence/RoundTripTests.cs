@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Suno.Domain.Accounts;
 using Suno.Domain.Clips;
+using Suno.Domain.Common;
 using Suno.Domain.Tasks;
 using Suno.Infrastructure.IntegrationTests.Support;
 using Suno.Infrastructure.Persistence;
@@ -152,6 +153,29 @@ public sealed class RoundTripTests(DatabaseProvider provider)
         var loaded = await read.Tasks.AsNoTracking().SingleAsync(t => t.Id == id && t.LeaseUntil == T0.AddMinutes(3));
         Assert.That(loaded.LeaseOwner, Is.EqualTo("worker-x"));
         AssertUtc(loaded.LeaseUntil, T0.AddMinutes(3));
+    }
+
+    [Test]
+    public async Task OverlongClipText_FromUpstream_IsCutToTheColumn_AndRawJsonKeepsAll()
+    {
+        var id = NewId();
+        var clipId = $"{id}-a";
+        var title = new string('t', FieldLengths.Title - 1) + "\U0001F3B5tail"; // an emoji across the limit
+        var tags = new string('g', FieldLengths.Tags + 10);
+        var rawJson = $$"""{"id":"{{clipId}}","title":"{{title}}"}""";
+        var task = SunoTask.Create(id, TaskAction.Music, "{}", T0);
+        task.MarkSubmitted([Snapshot(clipId, ClipStatus.Submitted) with { Title = title, Tags = tags, RawJson = rawJson }], T0);
+
+        await SaveAsync(task);
+
+        await using var db = _database.CreateContext();
+        var clip = await db.Clips.AsNoTracking().SingleAsync(c => c.Id == clipId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(clip.Title, Is.EqualTo(new string('t', FieldLengths.Title - 1)), "a surrogate pair is not split");
+            Assert.That(clip.Tags, Is.EqualTo(tags[..FieldLengths.Tags]));
+            Assert.That(clip.RawJson, Is.EqualTo(rawJson));
+        }
     }
 
     [Test]
