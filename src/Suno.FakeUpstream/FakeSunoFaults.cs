@@ -15,6 +15,10 @@ public enum FakeFaultKind
     /// <summary>Do the work (charge credits, create clips), then abort the connection: the caller cannot tell
     /// whether a POST took effect.</summary>
     DropAfterProcessing,
+
+    /// <summary>Do the work, then wait before answering (even when the caller has gone): a slow Suno, or a caller
+    /// that dies between sending a POST and reading its answer.</summary>
+    SlowAnswer,
 }
 
 /// <summary>
@@ -69,6 +73,11 @@ public sealed class FakeSunoFaults
     /// connection is aborted instead of answered.</summary>
     public void DropAfterProcessingNext(int count, string? endpoint = null, FakeAccount? account = null) =>
         Add(new FaultRule(FakeFaultKind.DropAfterProcessing, endpoint, account?.UserId, count, 0, TimeSpan.Zero));
+
+    /// <summary>The next <paramref name="count"/> calls are processed at once but answered only after
+    /// <paramref name="delay"/>; the work stands even if the caller disconnects meanwhile.</summary>
+    public void AnswerSlowlyNext(int count, TimeSpan delay, string? endpoint = null, FakeAccount? account = null) =>
+        Add(new FaultRule(FakeFaultKind.SlowAnswer, endpoint, account?.UserId, count, 0, delay));
 
     /// <summary>Removes every fault and latency.</summary>
     public void Clear()

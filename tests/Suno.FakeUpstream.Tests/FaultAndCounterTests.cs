@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Net;
 
@@ -105,6 +106,42 @@ public class FaultAndCounterTests : FakeSunoTestBase
         Assert.That(async () => await SendAsync(HttpMethod.Post, "/api/generate/v2/", jwt, CustomSong()), Throws.InstanceOf<HttpRequestException>());
         Assert.That(account.Credits, Is.EqualTo(40));
         Assert.That(State.ClipIdsOf(account), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task AnswerSlowlyNext_CreatesClipsAtOnceAndKeepsThemWhenTheCallerGivesUp()
+    {
+        var account = State.AddAccount(new FakeAccountSpec { Credits = 50 });
+        var jwt = State.IssueJwt(account);
+        State.Faults.AnswerSlowlyNext(1, TimeSpan.FromSeconds(3), FakeSunoEndpoints.Generate);
+        using var impatient = new HttpClient { BaseAddress = Server.BaseUrl, Timeout = TimeSpan.FromMilliseconds(500) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generate/v2/") { Content = JsonContent.Create(CustomSong()) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jwt);
+
+        Assert.That(async () => await impatient.SendAsync(request), Throws.InstanceOf<TaskCanceledException>());
+        Assert.That(account.Credits, Is.EqualTo(40));
+        Assert.That(State.ClipIdsOf(account), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Requests_RecordsEndpointAccountUserAgentAndQuery()
+    {
+        var account = State.AddAccount();
+        var jwt = State.IssueJwt(account);
+        State.Requests.Clear();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/feed/v2?ids=a,b");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jwt);
+        request.Headers.UserAgent.ParseAdd("gateway-a/1.0");
+        using var response = await Http.SendAsync(request);
+
+        var feed = State.Requests.Of(FakeSunoEndpoints.FeedV2);
+        Assert.That(feed, Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(feed[0].UserId, Is.EqualTo(account.UserId));
+            Assert.That(feed[0].UserAgent, Is.EqualTo("gateway-a/1.0"));
+            Assert.That(feed[0].Query, Is.EqualTo("?ids=a,b"));
+        });
     }
 
     [Test]

@@ -18,6 +18,7 @@ internal static class FakeSunoFilters
 
         var caller = clerk ? Caller.ClerkAccount(http, state) : Caller.ClaimedStudioAccount(http, state);
         state.Counters.Increment(name, caller?.UserId);
+        state.Requests.Record(name, caller?.UserId, http.Request.Headers.UserAgent.ToString(), http.Request.QueryString.Value);
 
         var latency = state.Faults.LatencyFor(name);
         if (latency > TimeSpan.Zero)
@@ -41,6 +42,10 @@ internal static class FakeSunoFilters
                 await next(context).ConfigureAwait(false);
                 http.Abort();
                 return Results.Empty;
+            case FakeFaultKind.SlowAnswer:
+                var answer = await next(context).ConfigureAwait(false);
+                await Task.Delay(fault.RetryAfter, CancellationToken.None).ConfigureAwait(false);
+                return answer;
             default:
                 return await next(context).ConfigureAwait(false);
         }
