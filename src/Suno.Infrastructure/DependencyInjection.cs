@@ -2,12 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Persistence;
+using Suno.Infrastructure.Tasks;
+using Suno.Infrastructure.Upstream;
 
 namespace Suno.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Settings (validated at start) and the database.</summary>
+    /// <summary>Settings (validated at start), the database, the Suno upstream and the task engine.</summary>
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -15,6 +17,8 @@ public static class DependencyInjection
 
         services.AddGatewaySettings(configuration);
         services.AddPersistence(configuration);
+        services.AddUpstream(configuration);
+        services.AddTaskEngineInfrastructure(configuration);
         return services;
     }
 }

@@ -1,6 +1,12 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Suno.Application.Common.Exceptions;
+using Suno.Application.Tasks.Commands.SubmitLyrics;
+using Suno.Application.Tasks.Commands.SubmitMusic;
+using Suno.Application.Tasks.Engine;
 using Suno.Application.Tasks.Queries.GetTask;
+using Suno.Domain.Tasks;
+using Suno.WebApi.Hosting;
 using Suno.Application.Tasks.Queries.GetTasks;
 
 namespace Suno.WebApi.Families.SunoTasks;
@@ -14,6 +20,66 @@ namespace Suno.WebApi.Families.SunoTasks;
 [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status500InternalServerError)]
 public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelopes) : ControllerBase
 {
+    /// <summary>
+    /// Submits a task: MUSIC (a song, or a continuation of a clip) or LYRICS, any case. Answers with the new task id
+    /// as soon as Suno accepted the work; the gateway polls Suno in the background. A repeat with the same
+    /// Idempotency-Key answers with the first task and calls Suno no second time.
+    /// </summary>
+    [HttpPost("submit/{taskAction}")]  // not {action}: MVC reserves that route value for its own action selection
+    [EndpointName("SubmitTask")]
+    [EndpointSummary("Submit a music or lyrics task")]
+    [Consumes("application/json")]
+    [ProducesResponseType<SunoEnvelope<string>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status402PaymentRequired)]
+    [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status503ServiceUnavailable)]
+    public async Task<IActionResult> SubmitTask(
+        [FromRoute] string? taskAction,
+        [FromBody] SubmitTaskRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TaskActionNames.TryParse(taskAction, out var kind) || kind is not (TaskAction.Music or TaskAction.Lyrics))
+        {
+            throw new ValidationException("action", $"invalid action '{taskAction}': use MUSIC or LYRICS");
+        }
+
+        var cookie = RequestAccounts.CookieOf(Request);
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        IRequest<SubmittedTask> command = kind == TaskAction.Lyrics
+            ? new SubmitLyricsCommand
+            {
+                Prompt = request.Prompt,
+                CallbackUrl = request.CallbackUrl ?? request.CallBackUrlAlias,
+                IdempotencyKey = key,
+                AccountCookie = cookie,
+            }
+            : new SubmitMusicCommand
+            {
+                Prompt = request.Prompt,
+                GptDescriptionPrompt = request.GptDescriptionPrompt,
+                Title = request.Title,
+                Tags = request.Tags,
+                NegativeTags = request.NegativeTags,
+                VocalGender = request.VocalGender,
+                Model = request.Mv ?? request.Model,
+                MakeInstrumental = request.MakeInstrumental ?? request.Instrumental ?? false,
+                ContinueClipId = request.ContinueClipId,
+                ContinueAt = request.ContinueAt,
+                SourceTaskId = request.TaskId,
+                CallbackUrl = request.CallbackUrl ?? request.CallBackUrlAlias,
+                IdempotencyKey = key,
+                AccountCookie = cookie,
+            };
+        var submitted = await mediator.Send(command, cancellationToken);
+        return Ok(envelopes.Ok(submitted.TaskId));
+    }
+
     /// <summary>One task with its clips (music) or lyrics.</summary>
     [HttpGet("fetch/{id}")]
     [EndpointName("FetchTask")]

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Suno.Application.Models;
+using Suno.Application.Tasks.Engine;
+using Suno.Infrastructure.Configuration;
+
+namespace Suno.Infrastructure.Tasks;
+
+public static class TaskEngineInfrastructureExtensions
+{
+    /// <summary>
+    /// The task engine's settings (section Tasks, validated at start), the lease store and, unless
+    /// Tasks:Polling is false, the background polling worker.
+    /// </summary>
+    public static IServiceCollection AddTaskEngineInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddTaskEngine();
+        services.AddValidatedSettings<TaskEngineOptions>(configuration, Read);
+        services.AddScoped<ITaskLeaseStore, TaskLeaseStore>();
+        if (new SettingsReader(configuration).Flag(TaskEngineKeys.Polling, true))
+        {
+            services.AddHostedService<TaskPollingWorker>();
+        }
+
+        return services;
+    }
+
+    internal static void Read(SettingsReader reader, TaskEngineOptions options)
+    {
+        options.PollInterval = TimeSpan.FromSeconds(reader.Number(SettingKeys.TasksPollIntervalSeconds, 3, 1, 3_600));
+        options.TaskTimeout = TimeSpan.FromSeconds(reader.Number(SettingKeys.TasksTimeoutSeconds, 600, 10, 86_400));
+        options.LeaseDuration = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.LeaseSeconds, 30, 2, 3_600));
+        options.SubmissionGrace = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.SubmissionGraceSeconds, 60, 1, 3_600));
+        options.MaxTasksPerTick = reader.Number(TaskEngineKeys.MaxTasksPerTick, 2000, 1, 100_000);
+        var model = reader.Text(TaskEngineKeys.DefaultModel);
+        if (model is not null)
+        {
+            if (SunoModelCatalog.TryResolve(model, out var resolved))
+            {
+                options.DefaultModel = resolved.Mv;
+            }
+            else
+            {
+                reader.Fail(TaskEngineKeys.DefaultModel, $"names an unknown model '{model}'; use one of {SunoModelCatalog.AcceptedNamesText}");
+            }
+        }
+    }
+}
+
+/// <summary>Task-engine keys beyond the ones the reference gateways have aliases for.</summary>
+public static class TaskEngineKeys
+{
+    public const string LeaseSeconds = "Tasks:LeaseSeconds";
+    public const string SubmissionGraceSeconds = "Tasks:SubmissionGraceSeconds";
+    public const string MaxTasksPerTick = "Tasks:MaxTasksPerTick";
+    public const string DefaultModel = "Tasks:DefaultModel";
+    public const string Polling = "Tasks:Polling";
+}

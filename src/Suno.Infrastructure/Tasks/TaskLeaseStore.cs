@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Suno.Application.Common.Interfaces;
+using Suno.Application.Tasks.Engine;
+using Suno.Domain.Tasks;
+
+namespace Suno.Infrastructure.Tasks;
+
+/// <summary>
+/// Lease claims as single conditional UPDATE statements. The condition (free, expired or ours) sits in the UPDATE's
+/// own WHERE clause, so PostgreSQL re-checks it on a row another process changed meanwhile (READ COMMITTED re-reads
+/// the newer row version) and SQLite runs writers one at a time: a lease can never be taken twice.
+/// </summary>
+internal sealed class TaskLeaseStore(ISunoDbContext db) : ITaskLeaseStore
+{
+    public async Task<IReadOnlyList<string>> ClaimRunningAsync(string owner, DateTime now, DateTime until, int max, CancellationToken cancellationToken)
+    {
+        await db.Tasks
+            .Where(t => t.Status == SunoTaskStatus.Submitted || t.Status == SunoTaskStatus.Queued || t.Status == SunoTaskStatus.InProgress)
+            .Where(t => t.LeaseOwner == null || t.LeaseOwner == owner || t.LeaseUntil < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, owner).SetProperty(t => t.LeaseUntil, until), cancellationToken)
+            .ConfigureAwait(false);
+        return await db.Tasks.AsNoTracking()
+            .Where(t => t.LeaseOwner == owner)
+            .Where(t => t.Status == SunoTaskStatus.Submitted || t.Status == SunoTaskStatus.Queued || t.Status == SunoTaskStatus.InProgress)
+            .OrderBy(t => t.CreatedAt)
+            .Take(max)
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> ClaimStrandedSubmissionsAsync(string owner, DateTime now, DateTime until, int max, CancellationToken cancellationToken)
+    {
+        await db.Tasks
+            .Where(t => t.Status == SunoTaskStatus.NotStart)
+            .Where(t => t.LeaseUntil == null || t.LeaseUntil < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, owner).SetProperty(t => t.LeaseUntil, until), cancellationToken)
+            .ConfigureAwait(false);
+        return await db.Tasks.AsNoTracking()
+            .Where(t => t.LeaseOwner == owner && t.Status == SunoTaskStatus.NotStart && t.LeaseUntil == until)
+            .OrderBy(t => t.CreatedAt)
+            .Take(max)
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public Task ReleaseAllAsync(string owner, CancellationToken cancellationToken) =>
+        db.Tasks
+            .Where(t => t.LeaseOwner == owner && t.Status != SunoTaskStatus.NotStart)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, (string?)null).SetProperty(t => t.LeaseUntil, (DateTime?)null), cancellationToken);
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Suno.Application.Tasks.Engine;
+
+namespace Suno.Infrastructure.Tasks;
+
+/// <summary>
+/// Runs the task engine: one <see cref="TaskPoller"/> tick every poll interval, in its own scope (its own
+/// DbContext). Unfinished tasks resume by themselves after a restart, because a tick claims whatever is running.
+/// On a clean stop the process gives its leases back, so another process need not wait for them to expire.
+/// </summary>
+internal sealed partial class TaskPollingWorker(
+    IServiceScopeFactory scopes,
+    GatewayInstance instance,
+    TimeProvider clock,
+    IOptions<TaskEngineOptions> options,
+    ILogger<TaskPollingWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.PollInterval;
+        LogStarted(logger, instance.Id, interval.TotalSeconds);
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                var scope = scopes.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    await scope.ServiceProvider.GetRequiredService<TaskPoller>().PollOnceAsync(stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // One bad tick (database briefly away, a bug on one task) must not end polling for good.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogTickFailed(logger, ex);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var scope = scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                await scope.ServiceProvider.GetRequiredService<ITaskLeaseStore>().ReleaseAllAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // Leases expire by themselves; failing to hand them back early only delays another process.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogReleaseFailed(logger, ex);
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task polling started as {Instance}, every {Seconds} s")]
+    private static partial void LogStarted(ILogger logger, string instance, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A task polling tick failed; polling goes on")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release task leases on stop; they expire by themselves")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+}
