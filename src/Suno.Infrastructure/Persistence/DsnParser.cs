@@ -127,7 +127,7 @@ public static class DsnParser
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             var name = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
-            var raw = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
+            var raw = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
             if (!TrySetParameter(builder, name, raw))
             {
                 error = $"{SettingName} has the unsupported URL parameter '{name}={raw}'.";

@@ -65,7 +65,7 @@ public sealed class DsnParserTests
     [Test]
     public void Convert_Url_TranslatesQueryParameters()
     {
-        var dsn = "postgres://u:p@h:5432/d?sslmode=verify-full&connect_timeout=7&application_name=suno%20api&search_path=app";
+        var dsn = "postgres://u:p@h:5432/d?sslmode=verify-full&connect_timeout=7&application_name=suno%20api+1&search_path=app";
 
         var builder = new NpgsqlConnectionStringBuilder(DsnParser.ToNpgsqlConnectionString(dsn));
 
@@ -73,7 +73,7 @@ public sealed class DsnParserTests
         {
             Assert.That(builder.SslMode, Is.EqualTo(SslMode.VerifyFull));
             Assert.That(builder.Timeout, Is.EqualTo(7));
-            Assert.That(builder.ApplicationName, Is.EqualTo("suno api"));
+            Assert.That(builder.ApplicationName, Is.EqualTo("suno api+1"), "libpq decodes %XX only; + stays +");
             Assert.That(builder.SearchPath, Is.EqualTo("app"));
         }
     }
