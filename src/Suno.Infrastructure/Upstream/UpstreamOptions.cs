@@ -31,11 +31,11 @@ public sealed class UpstreamOptions
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Every configured account's Clerk session is renewed on this interval (the Go reference's 30 minutes).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Every configured account's credits are read from billing on this interval.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan CreditsRefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The generate route: /api/generate/v2/ (GCUI, Go reference) or /api/generate/v2-web/ (the web app, 2026).</summary>
