@@ -69,6 +69,28 @@ public sealed partial class OpenApiClientTests
     }
 
     [Test]
+    public void Document_has_no_empty_component_schemas()
+    {
+        // A $ref to an empty component ({}: "any JSON") becomes an empty class in generated clients, which then fail
+        // to read whatever the server sends there. ASP.NET names such a component after the CLR type (JsonElement).
+        var empty = new List<string>();
+        if (_document!.RootElement.TryGetProperty("components", out var components)
+            && components.TryGetProperty("schemas", out var schemas))
+        {
+            empty.AddRange(schemas.EnumerateObject()
+                .Where(s => s.Value.ValueKind == JsonValueKind.Object && !s.Value.EnumerateObject().Any())
+                .Select(s => s.Name));
+        }
+
+        Assert.That(
+            empty,
+            Is.Empty,
+            "Component schemas with no content: " + string.Join(", ", empty) + ". Client generators turn each into an "
+            + "empty class that cannot hold the JSON the gateway sends. Describe the value inline instead, e.g. "
+            + "OpenApiOptions.CreateSchemaReferenceId returning null for JsonElement, so the property reads as any JSON.");
+    }
+
+    [Test]
     public async Task Generated_nswag_client_compiles_and_calls_the_running_gateway()
     {
         RepoLayout.RequireNodeModules();
