@@ -246,4 +246,36 @@ public sealed class AccountPoolTests
             }
         }
     }
+
+    [Test]
+    public async Task A_stored_account_no_longer_configured_is_known_but_takes_no_new_work()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"suno-upstream-removed-{Guid.NewGuid():N}.db");
+        try
+        {
+            string oldId;
+            var fakes = new Dictionary<string, FakeAccount>();
+            await using (var first = await UpstreamHarness.StartAsync(Accounts(fakes, ("old", 500, false)), withDatabase: true, databasePath: path))
+            {
+                oldId = (await first.Pool.AcquireForGenerationAsync(CancellationToken.None)).Id;
+            }
+
+            await using var second = await UpstreamHarness.StartAsync(Accounts(fakes, ("new", 20, false)), withDatabase: true, databasePath: path);
+            var chosen = await second.Pool.AcquireForGenerationAsync(CancellationToken.None);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(chosen.Name, Is.EqualTo("new"), "'old' has more credits but was removed from configuration");
+                Assert.That(second.Pool.Find(oldId)?.Name, Is.EqualTo("old"), "tasks submitted with it can still be polled");
+            });
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
 }

@@ -38,6 +38,7 @@ public sealed partial class AccountPool(
         + "add accounts under Suno:Accounts, or start the gateway with --sandbox (SUNO_SANDBOX=true) to use the built-in fake Suno.";
 
     private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly HashSet<string> _configuredIds = new(StringComparer.Ordinal);
     private volatile bool _initialized;
 
     public void Dispose() => _initGate.Dispose();
@@ -65,6 +66,7 @@ public sealed partial class AccountPool(
                 var existing = registry.FindByName(name);
                 if (existing is not null)
                 {
+                    _configuredIds.Add(existing.Id);
                     var before = existing.Read(a => (a.Cookie, a.SessionId));
                     existing.Mutate(a => a.ReplaceCredentials(cookie, sessionId, now));
                     if (existing.Read(a => (a.Cookie, a.SessionId)) != before)
@@ -79,6 +81,7 @@ public sealed partial class AccountPool(
 
                 var account = SunoAccount.Create(Guid.NewGuid().ToString("N"), name, cookie, sessionId, now);
                 var session = registry.Add(account, isRequestAccount: false, persisted: false);
+                _configuredIds.Add(session.Id);
                 await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
             }
 
@@ -93,7 +96,7 @@ public sealed partial class AccountPool(
     public async Task<UpstreamAccount> AcquireForGenerationAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var accounts = registry.All.Where(s => !s.IsRequestAccount).ToList();
+        var accounts = Configured(registry.All).ToList();
         if (accounts.Count == 0)
         {
             throw new NoAccountException(NotConfiguredMessage);
@@ -169,7 +172,7 @@ public sealed partial class AccountPool(
     public async Task KeepAliveAllAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var session in registry.All.Where(s => !s.IsRequestAccount && s.Read(a => a.Status != AccountStatus.Invalid)))
+        foreach (var session in Configured(registry.All).Where(s => s.Read(a => a.Status != AccountStatus.Invalid)))
         {
             try
             {
@@ -186,7 +189,7 @@ public sealed partial class AccountPool(
     public async Task RefreshAllCreditsAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var session in registry.All.Where(s => !s.IsRequestAccount && s.Read(a => a.Status != AccountStatus.Invalid)))
+        foreach (var session in Configured(registry.All).Where(s => s.Read(a => a.Status != AccountStatus.Invalid)))
         {
             await TryRefreshCreditsAsync(session, cancellationToken).ConfigureAwait(false);
         }
@@ -203,6 +206,12 @@ public sealed partial class AccountPool(
             LogMaintenanceFailed("credits", session.Id, ex.ErrorCode);
         }
     }
+
+    /// <summary>
+    /// The accounts configuration names now. A stored account that is no longer configured stays known (tasks
+    /// submitted with it can still be polled) but takes no new work.
+    /// </summary>
+    private IEnumerable<AccountSession> Configured(IEnumerable<AccountSession> sessions) => sessions.Where(s => _configuredIds.Contains(s.Id));
 
     private IEnumerable<(string Name, string Cookie, string? SessionId)> Configured()
     {
