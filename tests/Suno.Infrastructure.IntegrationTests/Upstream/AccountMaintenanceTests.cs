@@ -24,6 +24,7 @@ public sealed class AccountMaintenanceTests
         await service.StartAsync(CancellationToken.None);
         try
         {
+            Assert.That(h.Registry.FindByName("default"), Is.Not.Null, "accounts are loaded when StartAsync returns");
             await PollUntilAsync(
                 () => h.Count(FakeSunoEndpoints.ClerkTokens) >= 3 && h.Count(FakeSunoEndpoints.Billing) >= 2,
                 () => $"token exchanges {h.Count(FakeSunoEndpoints.ClerkTokens)}, billing reads {h.Count(FakeSunoEndpoints.Billing)}");

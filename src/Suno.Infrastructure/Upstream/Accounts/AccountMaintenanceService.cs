@@ -15,19 +15,27 @@ public sealed partial class AccountMaintenanceService(
     TimeProvider time,
     ILogger<AccountMaintenanceService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Loads the accounts before the hosted services registered after this one start (the task poller looks
+    /// accounts up by id), then starts the timers. The database is migrated before the host starts.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Let the host finish starting (migrations, other services) before touching the database.
-        await Task.Yield();
         try
         {
-            await pool.InitializeAsync(stoppingToken).ConfigureAwait(false);
+            await pool.InitializeAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(ex, "initialization");
         }
 
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
         await Task.WhenAll(
             RunEveryAsync(options.Value.KeepAliveInterval, "keep-alive", pool.KeepAliveAllAsync, stoppingToken),
             RunEveryAsync(options.Value.CreditsRefreshInterval, "credits refresh", pool.RefreshAllCreditsAsync, stoppingToken)).ConfigureAwait(false);
