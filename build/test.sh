@@ -9,6 +9,7 @@
 #   TEST_POSTGRES   a PostgreSQL connection string; when set, no PostgreSQL is installed and the
 #                   database tests use that server instead of starting a throwaway cluster
 #   TEST_FILTER     passed to `dotnet test --filter` (for a quick local run of some tests)
+#   TEST_HANG_TIMEOUT  a test project whose tests hang this long is stopped and counted as failed (default 15m)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -99,7 +100,10 @@ if [ -n "$ARTIFACTS" ]; then
 fi
 
 step "3/4 dotnet build Suno.Api.sln (${CONFIGURATION}${ARTIFACTS:+, artifacts in $ARTIFACTS})"
-dotnet build Suno.Api.sln "${build_args[@]}" -v quiet
+if ! dotnet build Suno.Api.sln "${build_args[@]}" -v quiet; then
+    echo "build/test.sh: the build failed (errors above); no test was run" >&2
+    exit 1
+fi
 done_step
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -125,8 +129,10 @@ summary=()
 for project in "${projects[@]}"; do
     name="$(basename "$project" .csproj)"
     trx="$RESULTS_DIR/$name.trx"
+    # A hung test host is killed after TEST_HANG_TIMEOUT without output, so the run always ends (and reports it).
     test_args=("$project" --no-build "${build_args[@]}" --results-directory "$RESULTS_DIR"
-        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal")
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal"
+        --blame-hang-timeout "${TEST_HANG_TIMEOUT:-15m}" --blame-hang-dump-type none)
     if [ -n "${TEST_FILTER:-}" ]; then
         test_args+=(--filter "$TEST_FILTER")
     fi
