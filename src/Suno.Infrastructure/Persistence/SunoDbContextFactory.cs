@@ -50,7 +50,7 @@ public static class SunoDbContextOptions
         DbContextOptionsBuilder<SqliteSunoDbContext> builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseSqlite(connectionString);
+        return builder.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance);
     }
 
     /// <summary>Configures PostgreSQL for a <see cref="PostgresSunoDbContext"/>.</summary>
