@@ -66,7 +66,8 @@ public static class GatewayHosting
     public static bool TryReportSettingsFailure(Exception exception, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var failures = SettingsFailures(exception).ToList();
+        ArgumentNullException.ThrowIfNull(exception);
+        var failures = SettingsFailures(exception);
         if (failures.Count == 0)
         {
             return false;
@@ -80,16 +81,30 @@ public static class GatewayHosting
         return true;
     }
 
-    private static IEnumerable<string> SettingsFailures(Exception exception)
+    /// <summary>
+    /// The one-line messages of a settings failure: the options validators' failures, and the binder's
+    /// "Failed to convert configuration value ..." for options bound with ConfigurationBinder. Empty when the
+    /// exception (or any exception inside an aggregate) is something else: that is a bug, and keeps its stack trace.
+    /// </summary>
+    public static IReadOnlyList<string> SettingsFailures(Exception exception)
     {
-        switch (exception)
+        var exceptions = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions.ToList() : [exception];
+        var failures = new List<string>();
+        foreach (var inner in exceptions)
         {
-            case OptionsValidationException options:
-                return options.Failures.SelectMany(f => f.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            case AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException):
-                return aggregate.InnerExceptions.SelectMany(SettingsFailures);
-            default:
-                return [];
+            switch (inner)
+            {
+                case OptionsValidationException options:
+                    failures.AddRange(options.Failures.SelectMany(f => f.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+                    break;
+                case InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
+                    failures.Add(binding.Message);
+                    break;
+                default:
+                    return [];
+            }
         }
+
+        return failures;
     }
 }

@@ -53,6 +53,21 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task BadValue_OfASettingBoundByTheBinder_IsStillOneLine()
+    {
+        var (exitCode, stdout, stderr) = await RunToExitAsync(new() { ["Suno__Upstream__RequestTimeout"] = "soon" });
+
+        var lines = NonEmptyLines(stderr);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Not.Zero);
+            Assert.That(lines, Has.Length.EqualTo(1), stderr);
+            Assert.That(lines.FirstOrDefault(), Does.Contain("'Suno:Upstream:RequestTimeout'"));
+            Assert.That(stdout + stderr, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
+    [Test]
     public async Task TwoBadSettings_GiveTwoLines()
     {
         var (exitCode, _, stderr) = await RunToExitAsync(new() { ["BASE_URL"] = "foo", ["PORT"] = "0" });

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Suno.Application.Tasks.Common;
 
@@ -40,9 +39,13 @@ public sealed record SunoTaskObject
     [JsonPropertyName("progress")]
     public required string Progress { get; init; }
 
-    /// <summary>Music: the array of clips exactly as Suno sent them. Lyrics: {id, status, title, text}, or null.</summary>
+    /// <summary>
+    /// Music: the array of clips exactly as Suno sent them (every field, known or not). Lyrics: {id, status, title,
+    /// text}, or null. Typed as any JSON (an inline <c>{}</c> schema; a JsonElement would become an empty component
+    /// that NSwag turns into an empty class).
+    /// </summary>
     [JsonPropertyName("data")]
-    public JsonElement? Data { get; init; }
+    public object? Data { get; init; }
 
     public static SunoTaskObject From(TaskDto task)
     {
@@ -57,7 +60,7 @@ public sealed record SunoTaskObject
             StartTime = task.StartTime,
             FinishTime = task.FinishTime,
             Progress = task.Progress,
-            Data = task.Data,
+            Data = task.Data is { } data ? data : null,
         };
     }
 }
