@@ -84,7 +84,7 @@ public sealed class AccountPoolTests
         {
             Assert.That(first.Name, Is.EqualTo("a"));
             Assert.That(second.Name, Is.EqualTo("b"), "a has 5 credits left after its generation");
-            Assert.ThrowsAsync<NoAccountException>(() => h.Pool.AcquireForGenerationAsync(CancellationToken.None));
+            Assert.ThrowsAsync<OutOfCreditsException>(() => h.Pool.AcquireForGenerationAsync(CancellationToken.None), "both are out of credits: 402");
         });
     }
 
@@ -94,7 +94,7 @@ public sealed class AccountPoolTests
         var fakes = new Dictionary<string, FakeAccount>();
         await using var h = await UpstreamHarness.StartAsync(Accounts(fakes, ("only", 0, false)));
 
-        var none = Assert.ThrowsAsync<NoAccountException>(() => h.Pool.AcquireForGenerationAsync(CancellationToken.None));
+        var none = Assert.ThrowsAsync<OutOfCreditsException>(() => h.Pool.AcquireForGenerationAsync(CancellationToken.None));
         fakes["only"].Credits = 50;
         await h.Pool.RefreshAllCreditsAsync(CancellationToken.None);
         var chosen = await h.Pool.AcquireForGenerationAsync(CancellationToken.None);
@@ -277,5 +277,16 @@ public sealed class AccountPoolTests
                 File.Delete(file);
             }
         }
+    }
+
+    [Test]
+    public async Task With_no_usable_account_and_one_of_them_invalid_the_error_is_no_account_with_each_state()
+    {
+        var fakes = new Dictionary<string, FakeAccount>();
+        await using var h = await UpstreamHarness.StartAsync(Accounts(fakes, ("broke", 0, false), ("signed-out", 100, true)));
+
+        var error = Assert.ThrowsAsync<NoAccountException>(() => h.Pool.AcquireForGenerationAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain("'broke' is exhausted").And.Contain("'signed-out' is invalid").And.Contain("renew the cookie").IgnoreCase);
     }
 }

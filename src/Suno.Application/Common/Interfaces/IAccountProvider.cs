@@ -10,7 +10,8 @@ public interface IAccountProvider
 {
     /// <summary>
     /// The account for a new generation: active, with at least one generation's credits, most credits left first.
-    /// Exhausted and invalid accounts are skipped. Throws NoAccountException (503) saying why none fits.
+    /// Exhausted and invalid accounts are skipped. When none fits: OutOfCreditsException (402) if every account is
+    /// only out of credits, else NoAccountException (503) saying how to configure one or what state each is in.
     /// </summary>
     Task<UpstreamAccount> AcquireForGenerationAsync(CancellationToken cancellationToken);
 

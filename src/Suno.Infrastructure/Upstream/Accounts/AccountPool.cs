@@ -112,6 +112,12 @@ public sealed partial class AccountPool(
         if (chosen is null)
         {
             var states = string.Join("; ", accounts.Select(s => s.Read(a => $"'{a.Name}' is {a.Status.ToString().ToLowerInvariant()}{(a.LastError is null ? string.Empty : ": " + a.LastError)}")));
+            // Only credits are missing: that is Suno's 402, whichever account would have been used.
+            if (accounts.All(s => s.Read(a => a.Status != AccountStatus.Invalid)))
+            {
+                throw new OutOfCreditsException($"Every Suno account is out of credits ({states}).");
+            }
+
             throw new NoAccountException($"No Suno account can take a generation now ({states}).");
         }
 
