@@ -42,6 +42,7 @@ public static class DependencyInjection
         {
             o.AddSchemaTransformer(OpenApiTransformers.EnumAsString);
             o.AddOperationTransformer(OpenApiTransformers.OperationId);
+            o.AddDocumentTransformer(OpenApiTransformers.Info);
             o.AddDocumentTransformer(OpenApiTransformers.BearerSecurity);
         });
 

@@ -39,6 +39,19 @@ public static class OpenApiTransformers
         return Task.CompletedTask;
     }
 
+    /// <summary>Names the document after the product rather than the assembly.</summary>
+    public static Task Info(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Info = new OpenApiInfo
+        {
+            Title = "Suno.Api",
+            Version = "v1",
+            Description = "A self-hosted gateway that turns a Suno account into a music-generation API.",
+        };
+        return Task.CompletedTask;
+    }
+
     /// <summary>Documents the optional bearer token (SECRET_TOKEN) and requires it on every operation but /ping.</summary>
     public static Task BearerSecurity(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

@@ -69,6 +69,7 @@ public sealed class MetaTests
         var document = await response.ReadJsonAsync();
 
         Assert.That(document.GetProperty("openapi").GetString(), Does.StartWith("3.1"));
+        Assert.That(document.GetProperty("info").GetProperty("title").GetString(), Is.EqualTo("Suno.Api"));
         var operations = Operations(document).ToList();
         Assert.That(operations.Select(o => o.Key), Is.SupersetOf(new[] { "GET /ping", "GET /suno/fetch/{id}", "POST /suno/fetch" }));
 
