@@ -189,6 +189,8 @@ public sealed class StudioContractTests
             Assert.That(complete.Text, Is.Not.Empty);
             Assert.That(complete.Raw.TryGetProperty("error_message", out _), Is.True);
         });
+        var unknown = Assert.ThrowsAsync<NotFoundException>(() => h.Upstream.GetLyricsAsync(account, "nope", CancellationToken.None));
+        Assert.That(unknown!.ErrorCode, Is.EqualTo("lyrics_not_exist"));
     }
 
     [Test]

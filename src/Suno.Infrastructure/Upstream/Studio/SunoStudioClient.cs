@@ -124,7 +124,7 @@ public sealed partial class SunoStudioClient : ISunoUpstream
     public async Task<LyricsJob> GetLyricsAsync(UpstreamAccount account, string lyricsId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(lyricsId);
-        var root = await SendAsync(account, new Call("lyrics.poll", HttpMethod.Get, $"/api/generate/lyrics/{Uri.EscapeDataString(lyricsId)}", null, IsRead: true), cancellationToken).ConfigureAwait(false);
+        var root = await SendAsync(account, new Call("lyrics.poll", HttpMethod.Get, $"/api/generate/lyrics/{Uri.EscapeDataString(lyricsId)}", null, IsRead: true, NotFoundId: lyricsId, NotFoundKind: "lyrics"), cancellationToken).ConfigureAwait(false);
         var text = ClipJson.String(root, "text");
         var status = ClipJson.String(root, "status") ?? (string.IsNullOrEmpty(text) ? "running" : "complete");
         return new LyricsJob(ClipJson.String(root, "id") ?? lyricsId, status, ClipJson.String(root, "title"), text, root);
