@@ -28,7 +28,7 @@ public sealed class SunoFetchTests(DatabaseProvider provider)
     public async Task Stop() => await _gateway.DisposeAsync();
 
     [Test]
-    public async Task FetchOne_Music_ReturnsTheTaskInTheEnvelope_WithEveryUpstreamClipField()
+    public async Task FetchOne_Music_ReturnsTheClipsInTheEnvelope_WithEveryUpstreamClipField()
     {
         using var response = await _gateway.Client.GetAsync("/suno/fetch/11111111-1111-4111-8111-111111111111");
         var body = await response.ReadJsonAsync();
@@ -36,7 +36,25 @@ public sealed class SunoFetchTests(DatabaseProvider provider)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(body.GetProperty("code").GetString(), Is.EqualTo("success"));
         Assert.That(body.GetProperty("message").GetString(), Is.Empty);
-        var task = body.GetProperty("data");
+        var clips = body.GetProperty("data");
+        Assert.Multiple(() =>
+        {
+            Assert.That(clips.GetArrayLength(), Is.EqualTo(2));
+            Assert.That(clips[0].GetProperty("id").GetString(), Is.EqualTo("clip-a"));
+            Assert.That(clips[0].GetProperty("status").GetString(), Is.EqualTo("complete"));
+            Assert.That(clips[0].GetProperty("audio_url").GetString(), Is.EqualTo("https://cdn1.suno.ai/clip-a.mp3"));
+            Assert.That(clips[0].GetProperty("some_future_field").GetProperty("nested").GetBoolean(), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task FetchMany_Music_ReturnsTheTaskObject_WithTimesProgressAndEveryUpstreamClipField()
+    {
+        using var response = await _gateway.Client.PostAsync("/suno/fetch", Json.Body("""{"ids":["11111111-1111-4111-8111-111111111111"]}"""));
+        var body = await response.ReadJsonAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var task = body.GetProperty("data")[0];
         Assert.Multiple(() =>
         {
             Assert.That(task.GetProperty("task_id").GetString(), Is.EqualTo("11111111-1111-4111-8111-111111111111"));
@@ -59,11 +77,10 @@ public sealed class SunoFetchTests(DatabaseProvider provider)
     public async Task FetchOne_Lyrics_ReturnsTheLyricsObject()
     {
         var body = await (await _gateway.Client.GetAsync("/suno/fetch/22222222-2222-4222-8222-222222222222")).ReadJsonAsync();
-        var data = body.GetProperty("data").GetProperty("data");
+        var data = body.GetProperty("data");
 
         Assert.Multiple(() =>
         {
-            Assert.That(body.GetProperty("data").GetProperty("action").GetString(), Is.EqualTo("LYRICS"));
             Assert.That(data.GetProperty("id").GetString(), Is.EqualTo("lyr-1"));
             Assert.That(data.GetProperty("status").GetString(), Is.EqualTo("complete"));
             Assert.That(data.GetProperty("title").GetString(), Is.EqualTo("Rain"));

@@ -80,17 +80,21 @@ public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelo
         return Ok(envelopes.Ok(submitted.TaskId));
     }
 
-    /// <summary>One task with its clips (music) or lyrics.</summary>
+    /// <summary>
+    /// One task's result, as the Go gateway answers it: the clips of a music task (every field Suno sent, status
+    /// included; empty before Suno answered), or the lyrics object {id, status, title, text} of a lyrics task (null
+    /// before it exists). POST /suno/fetch answers the whole task object (status, times, progress).
+    /// </summary>
     [HttpGet("fetch/{id}")]
     [EndpointName("FetchTask")]
-    [EndpointSummary("Get one task")]
-    [ProducesResponseType<SunoEnvelope<SunoTaskObject>>(StatusCodes.Status200OK)]
+    [EndpointSummary("Get one task's clips or lyrics")]
+    [ProducesResponseType<SunoEnvelope<object>>(StatusCodes.Status200OK)]
     [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> FetchTask([FromRoute] string id, CancellationToken cancellationToken)
     {
         var task = await mediator.Send(new GetTaskQuery(id), cancellationToken);
-        return Ok(envelopes.Ok(SunoTaskObject.From(task)));
+        return Ok(envelopes.Ok(SunoTaskObject.From(task).Data));
     }
 
     /// <summary>Several tasks by id, in the order asked; unknown ids are skipped.</summary>
