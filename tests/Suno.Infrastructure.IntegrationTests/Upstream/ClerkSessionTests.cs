@@ -29,6 +29,37 @@ public sealed class ClerkSessionTests
     }
 
     [Test]
+    public async Task Hundred_concurrent_calls_on_an_expired_token_share_one_renewal()
+    {
+        await using var h = await UpstreamHarness.StartAsync(UpstreamHarness.DefaultAccount(out _));
+        var account = await h.AccountAsync();
+        await h.Upstream.GetBillingInfoAsync(account, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => h.Upstream.GetBillingInfoAsync(account, CancellationToken.None)));
+
+        Assert.That(h.Count(FakeSunoEndpoints.ClerkTokens), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Hundred_concurrent_calls_refused_with_401_share_one_renewal()
+    {
+        var clientClock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        await using var h = await UpstreamHarness.StartAsync(UpstreamHarness.DefaultAccount(out _), clientClock: clientClock);
+        var account = await h.AccountAsync();
+        await h.Upstream.GetBillingInfoAsync(account, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => h.Upstream.GetBillingInfoAsync(account, CancellationToken.None)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results, Has.Length.EqualTo(100));
+            Assert.That(h.Count(FakeSunoEndpoints.ClerkTokens), Is.EqualTo(2), "the callers refused with the same JWT share one renewal");
+        });
+    }
+
+    [Test]
     public async Task A_fresh_token_is_reused_and_not_renewed_per_request()
     {
         await using var h = await UpstreamHarness.StartAsync(UpstreamHarness.DefaultAccount(out _));
