@@ -107,7 +107,7 @@ fi
 done_step
 
 # ---------------------------------------------------------------------------------------------------------------
-step "4/4 dotnet test, one project at a time (TRX files in ${RESULTS_DIR#"$ROOT"/})"
+step "4/4 dotnet test, one project at a time (TRX files in ${RESULTS_DIR#"$ROOT"/}/<project>/)"
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 
@@ -128,9 +128,10 @@ broken=()
 summary=()
 for project in "${projects[@]}"; do
     name="$(basename "$project" .csproj)"
-    trx="$RESULTS_DIR/$name.trx"
+    project_results="$RESULTS_DIR/$name"
+    trx="$project_results/$name.trx"
     # A hung test host is killed after TEST_HANG_TIMEOUT without output, so the run always ends (and reports it).
-    test_args=("$project" --no-build "${build_args[@]}" --results-directory "$RESULTS_DIR"
+    test_args=("$project" --no-build "${build_args[@]}" --results-directory "$project_results"
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal"
         --blame-hang-timeout "${TEST_HANG_TIMEOUT:-15m}" --blame-hang-dump-type none)
     if [ -n "${TEST_FILTER:-}" ]; then
@@ -143,8 +144,10 @@ for project in "${projects[@]}"; do
     dotnet test "${test_args[@]}" || rc=$?
     seconds=$((SECONDS - started))
     if [ ! -f "$trx" ]; then
-        broken+=("$name (no test results; dotnet test exit code $rc)")
+        # A project that produced no results counts as one failed test, so the closing line cannot read as green.
+        broken+=("$name (no test results; dotnet test exit code $rc; counted as 1 failed)")
         summary+=("$(printf '%-42s did not run (exit code %s, %s s)' "$name" "$rc" "$seconds")")
+        total_failed=$((total_failed + 1))
         continue
     fi
     total="$(counter "$trx" total)"
@@ -156,7 +159,12 @@ for project in "${projects[@]}"; do
     total_failed=$((total_failed + failed))
     total_skipped=$((total_skipped + skipped))
     if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-        broken+=("$name (dotnet test exit code $rc with no failed test: the test run itself failed)")
+        # The run aborted (a crashed or hung test host): count it as one failed test and name what was running.
+        failed=1
+        total_failed=$((total_failed + 1))
+        unfinished="$(grep -ho 'Name="[^"]*"[^>]*Completed="False"' "$project_results"/*/Sequence_*.xml 2>/dev/null \
+            | sed 's/^Name="\([^"]*\)".*/\1/' | sort -u | paste -sd, - || true)"
+        broken+=("$name (dotnet test exit code $rc with no failed test: the test run aborted${unfinished:+ during $unfinished}; counted as 1 failed)")
     fi
     summary+=("$(printf '%-42s %4d passed, %4d failed, %4d skipped  (%s s)' "$name" "$passed" "$failed" "$skipped" "$seconds")")
 done

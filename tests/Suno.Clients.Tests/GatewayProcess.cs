@@ -42,6 +42,17 @@ internal sealed class GatewayProcess : IAsyncDisposable
     /// <summary>Everything the gateway printed so far.</summary>
     public string Output => ProcessRunner.Snapshot(_output);
 
+    /// <summary>The end of <see cref="Output"/>, short enough for a failure message.</summary>
+    public string OutputTail
+    {
+        get
+        {
+            const int MaxChars = 8_000;
+            var output = Output;
+            return output.Length <= MaxChars ? output : "[...]\n" + output[^MaxChars..];
+        }
+    }
+
     /// <summary>Starts the gateway and waits until GET /ping answers 200.</summary>
     public static async Task<GatewayProcess> StartAsync(string gatewayDll, string workDirectory)
     {
@@ -119,7 +130,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
             {
                 await _process.WaitForExitAsync();
                 Assert.Fail(
-                    $"The gateway exited with code {_process.ExitCode} before answering GET /ping. Its output:\n{Output}");
+                    $"The gateway exited with code {_process.ExitCode} before answering GET /ping. Its output:\n{OutputTail}");
             }
 
             try
@@ -145,7 +156,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
 
         Assert.Fail(
-            $"The gateway did not answer GET /ping within {StartTimeout.TotalSeconds} s ({lastProblem}). Its output:\n{Output}");
+            $"The gateway did not answer GET /ping within {StartTimeout.TotalSeconds} s ({lastProblem}). Its output:\n{OutputTail}");
     }
 
     private static int FreePort()

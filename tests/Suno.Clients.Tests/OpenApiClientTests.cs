@@ -33,7 +33,7 @@ public sealed partial class OpenApiClientTests
         Assert.That(
             (int)response.StatusCode,
             Is.EqualTo(200),
-            $"GET /openapi/v1.json answered {(int)response.StatusCode}: {body}\nGateway output:\n{_gateway.Output}");
+            $"GET /openapi/v1.json answered {(int)response.StatusCode}: {body}\nGateway output:\n{_gateway.OutputTail}");
         _documentPath = Path.Combine(_workDirectory, "openapi-v1.json");
         await File.WriteAllTextAsync(_documentPath, body);
         _document = JsonDocument.Parse(body);
@@ -127,7 +127,7 @@ public sealed partial class OpenApiClientTests
             ToolTimeout);
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.Zero, $"The generated client failed against the gateway:\n{run}\nGateway output:\n{_gateway.Output}");
+            Assert.That(run.ExitCode, Is.Zero, $"The generated client failed against the gateway:\n{run}\nGateway output:\n{_gateway.OutputTail}");
             Assert.That(run.Output, Does.Contain("ok   ping answers pong"), run.ToString());
             Assert.That(run.Output, Does.Contain("ok   unknown task id -> ApiException 404"), run.ToString());
             Assert.That(run.Output, Does.Contain("ok   seeded task -> typed result with its clips"), run.ToString());
