@@ -28,10 +28,13 @@ public static class FakeSunoEndpoints
     public const string Billing = "studio.billing";
     public const string Persona = "studio.persona";
 
+    /// <summary>The fake OpenAI-compatible model: <c>POST /openai/v1/chat/completions</c> (see <see cref="FakeOpenAiModel"/>).</summary>
+    public const string OpenAiChatCompletions = "openai.chat_completions";
+
     /// <summary>Every endpoint name.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         ClerkClient, ClerkTokens, CaptchaCheck, Generate, FeedV2, FeedLegacy, FeedV3, Clip, LyricsSubmit, LyricsGet, Concat,
-        Stems, AlignedLyrics, Billing, Persona,
+        Stems, AlignedLyrics, Billing, Persona, OpenAiChatCompletions,
     ];
 }

@@ -30,7 +30,8 @@ public static class FakeSunoHostingExtensions
     }
 
     /// <summary>
-    /// Maps the Clerk routes (<c>/v1/client…</c>) and the studio routes (<c>/api/…</c>) under <paramref name="prefix"/>.
+    /// Maps the Clerk routes (<c>/v1/client…</c>), the studio routes (<c>/api/…</c>) and the fake OpenAI-compatible
+    /// model (<c>/openai/v1/chat/completions</c>) under <paramref name="prefix"/>.
     /// A gateway that serves its own <c>/api/*</c> must pass a prefix (e.g. <c>/fake-suno</c>) and point its Suno and
     /// Clerk base URLs at it. The returned group takes the host's conventions (e.g. <c>.AllowAnonymous()</c> when the
     /// host has a fallback authorization policy).
@@ -44,6 +45,7 @@ public static class FakeSunoHostingExtensions
         group.ExcludeFromDescription();
         ClerkEndpoints.Map(group, state);
         StudioEndpoints.Map(group, state);
+        OpenAiEndpoints.Map(group, state);
         return group;
     }
 }

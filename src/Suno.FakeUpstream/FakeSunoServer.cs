@@ -35,6 +35,12 @@ public sealed class FakeSunoServer : IAsyncDisposable
     /// <summary>Base URL of Clerk (stands in for <c>https://auth.suno.com</c>); the same server as <see cref="BaseUrl"/>.</summary>
     public Uri ClerkBaseUrl => BaseUrl;
 
+    /// <summary>
+    /// Base URL of the fake OpenAI-compatible model (<c>{BaseUrl}openai/v1/</c>): the gateway's Chat:OpenAiBase in
+    /// tests, with <see cref="FakeOpenAiModel.ApiKey"/> as Chat:OpenAiKey.
+    /// </summary>
+    public Uri OpenAiBaseUrl => new(BaseUrl, "openai/v1/");
+
     /// <summary>The state tests drive: accounts, switches, faults, counters.</summary>
     public FakeSunoState State { get; }
 

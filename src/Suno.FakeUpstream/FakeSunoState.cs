@@ -42,6 +42,9 @@ public sealed class FakeSunoState
     /// <summary>Runtime fault injection (latency, 5xx, 429, dropped connections).</summary>
     public FakeSunoFaults Faults { get; } = new();
 
+    /// <summary>The fake OpenAI-compatible model the gateway's chat route may plan songs with.</summary>
+    public FakeOpenAiModel OpenAi { get; } = new();
+
     /// <summary>Every call received (endpoint, account, User-Agent, query), newest last.</summary>
     public FakeSunoRequestLog Requests { get; } = new();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Suno.Infrastructure.Chat;
 using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Persistence;
 using Suno.Infrastructure.Tasks;
@@ -9,7 +10,7 @@ namespace Suno.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Settings (validated at start), the database, the Suno upstream and the task engine.</summary>
+    /// <summary>Settings (validated at start), the database, the Suno upstream, the task engine and the chat adapters.</summary>
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddUpstream(configuration);
         services.AddTaskEngineInfrastructure(configuration);
+        services.AddChat();
         return services;
     }
 }

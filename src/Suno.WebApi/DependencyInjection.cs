@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Suno.Infrastructure.Configuration;
 using Suno.WebApi.Errors;
+using Suno.WebApi.Families.OpenAi;
 using Suno.WebApi.Families.SunoTasks;
 using Suno.WebApi.Hosting;
 using Suno.WebApi.OpenApi;
@@ -37,6 +38,8 @@ public static class DependencyInjection
         services.AddSingleton<ErrorResponder>();
         services.AddSingleton<SunoEnvelopes>();
         services.AddSingleton<IErrorEnvelope>(sp => sp.GetRequiredService<SunoEnvelopes>());
+        services.AddSingleton<IErrorEnvelope, OpenAiErrorEnvelope>();
+        services.AddScoped<ChatCompletionResponder>();
 
         services.AddOpenApi(o =>
         {

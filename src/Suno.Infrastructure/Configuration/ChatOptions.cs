@@ -8,6 +8,9 @@ public sealed class ChatOptions
     public const int DefaultTimeoutSeconds = 600;
     public const string DefaultTemplateDir = "templates";
 
+    /// <summary>How failures name the template folder setting.</summary>
+    public static string TemplateDirSetting => LegacyEnvironmentAliases.Describe(SettingKeys.ChatTemplateDir);
+
     /// <summary>Base URL of an OpenAI-compatible API used to turn a chat into a song request (alias CHAT_OPENAI_BASE).</summary>
     public Uri? OpenAiBase { get; set; }
 
@@ -20,8 +23,15 @@ public sealed class ChatOptions
     /// <summary>How long a chat request may wait for its song (alias CHAT_TIME_OUT).</summary>
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 
-    /// <summary>Folder of the chat reply templates (alias CHAT_TEMPLATE_DIR).</summary>
-    public string TemplateDir { get; set; } = DefaultTemplateDir;
+    /// <summary>
+    /// Folder of the chat reply templates (alias CHAT_TEMPLATE_DIR), absolute. Unset: the templates folder beside
+    /// the gateway's binaries (the build copies templates/*.hbs there), so the gateway finds its templates whatever
+    /// its working directory. A relative setting is relative to the working directory.
+    /// </summary>
+    public string TemplateDir { get; set; } = DefaultTemplatePath;
+
+    /// <summary>templates/ beside the binaries.</summary>
+    public static string DefaultTemplatePath => Path.Combine(AppContext.BaseDirectory, DefaultTemplateDir);
 
     public static void Read(SettingsReader reader, ChatOptions options)
     {
@@ -31,6 +41,7 @@ public sealed class ChatOptions
         options.OpenAiKey = reader.Text(SettingKeys.ChatOpenAiKey);
         options.OpenAiModel = reader.Text(SettingKeys.ChatOpenAiModel, DefaultModel);
         options.TimeoutSeconds = reader.Number(SettingKeys.ChatTimeoutSeconds, DefaultTimeoutSeconds, 1, 86_400);
-        options.TemplateDir = reader.Text(SettingKeys.ChatTemplateDir, DefaultTemplateDir);
+        var templateDir = reader.Text(SettingKeys.ChatTemplateDir);
+        options.TemplateDir = templateDir is null ? DefaultTemplatePath : Path.GetFullPath(templateDir);
     }
 }
