@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Suno.Infrastructure.Configuration;
 using Suno.WebApi.Errors;
+using Suno.WebApi.Families.Gcui;
 using Suno.WebApi.Families.OpenAi;
 using Suno.WebApi.Families.SunoTasks;
 using Suno.WebApi.Hosting;
@@ -38,6 +39,8 @@ public static class DependencyInjection
         services.AddSingleton<ErrorResponder>();
         services.AddSingleton<SunoEnvelopes>();
         services.AddSingleton<IErrorEnvelope>(sp => sp.GetRequiredService<SunoEnvelopes>());
+        services.AddSingleton<IErrorEnvelope, GcuiEnvelope>();
+        services.AddValidatedSettings<GcuiApiOptions>(configuration, GcuiApiOptions.Read);
         services.AddSingleton<IErrorEnvelope, OpenAiErrorEnvelope>();
         services.AddScoped<ChatCompletionResponder>();
 
@@ -57,6 +60,7 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<GcuiCorsMiddleware>();  // before errors and the token check: CORS on every /api/* answer
         app.UseExceptionHandler();
         app.UseStatusCodePages(context =>
             context.HttpContext.RequestServices.GetRequiredService<ErrorResponder>()

@@ -35,6 +35,13 @@ public sealed record SubmitMusicCommand : IRequest<SubmittedTask>
     /// <summary>The task that made <see cref="ContinueClipId"/> (the task API's task_id).</summary>
     public string? SourceTaskId { get; init; }
 
+    /// <summary>
+    /// gcui-art's extend_audio names only the clip: when set and <see cref="SourceTaskId"/> is empty, the task that
+    /// made <see cref="ContinueClipId"/> is looked up by the clip (its account then pays); a clip no task of ours
+    /// made is continued on the request's or the pool's account.
+    /// </summary>
+    public bool FindSourceTaskByClip { get; init; }
+
     public string? CallbackUrl { get; init; }
 
     public string? IdempotencyKey { get; init; }

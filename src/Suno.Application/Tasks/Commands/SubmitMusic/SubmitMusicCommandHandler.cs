@@ -20,14 +20,24 @@ public sealed class SubmitMusicCommandHandler(
         ArgumentNullException.ThrowIfNull(request);
         var model = SubmitMusicCommandValidator.ResolveModel(request.Model, options.Value.DefaultModel);
         var payer = new SubmissionAccount(RequestCookie: request.AccountCookie);
-        if (request.IsExtension)
+        var sourceTaskId = request.SourceTaskId;
+        if (request.IsExtension && string.IsNullOrWhiteSpace(sourceTaskId) && request.FindSourceTaskByClip)
+        {
+            sourceTaskId = await db.Clips.AsNoTracking()
+                .Where(c => c.Id == request.ContinueClipId)
+                .Select(c => c.TaskId)
+                .FirstOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (request.IsExtension && !string.IsNullOrWhiteSpace(sourceTaskId))
         {
             var source = await db.Tasks.AsNoTracking()
-                .Where(t => t.Id == request.SourceTaskId)
+                .Where(t => t.Id == sourceTaskId)
                 .Select(t => new { t.Id, t.AccountId, t.Action })
                 .FirstOrDefaultAsync(cancellationToken)
                 .ConfigureAwait(false)
-                ?? throw new ValidationException("task_id", $"task_id: task {request.SourceTaskId} does not exist");
+                ?? throw new ValidationException("task_id", $"task_id: task {sourceTaskId} does not exist");
             if (source.Action != TaskAction.Music)
             {
                 throw new ValidationException("task_id", $"task_id: task {source.Id} is a {source.Action.ToWire()} task; only music clips can be continued");
@@ -51,7 +61,7 @@ public sealed class SubmitMusicCommandHandler(
             generate.MakeInstrumental,
             generate.ContinueClipId,
             generate.ContinueAt,
-            request.SourceTaskId));
+            sourceTaskId));
 
         return await submitter.SubmitAsync(
             TaskAction.Music,

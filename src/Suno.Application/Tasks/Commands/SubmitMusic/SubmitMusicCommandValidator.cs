@@ -49,7 +49,7 @@ public sealed class SubmitMusicCommandValidator : AbstractValidator<SubmitMusicC
 
         RuleFor(c => c.SourceTaskId)
             .NotEmpty()
-            .When(c => c.IsExtension)
+            .When(c => c.IsExtension && !c.FindSourceTaskByClip)
             .WithMessage("task_id is empty: a continuation (continue_clip_id) needs the task_id of the task that made the clip")
             .OverridePropertyName("task_id");
         RuleFor(c => c.ContinueClipId)

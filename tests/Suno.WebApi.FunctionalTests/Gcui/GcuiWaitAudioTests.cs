@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Suno.Application.Tasks.Engine;
+using Suno.Domain.Tasks;
+using Suno.FakeUpstream;
+using Suno.WebApi.FunctionalTests.Tasks;
+using static Suno.WebApi.FunctionalTests.Gcui.GcuiApi;
+
+namespace Suno.WebApi.FunctionalTests.Gcui;
+
+/// <summary>
+/// wait_audio waits on the task engine, never on Suno: a waiter sleeps until the poller publishes news about its
+/// task (or re-reads the database), so the number of waiting requests does not change what Suno is asked.
+/// </summary>
+[TestFixture]
+public sealed class GcuiWaitAudioTests
+{
+    [Test]
+    public async Task Wait_audio_answers_once_every_clip_streams()
+    {
+        await using var gateway = await TaskApiGateway.StartAsync();
+
+        var watch = Stopwatch.StartNew();
+        var clips = await PostOkAsync(gateway.Client, "/api/generate", new { prompt = "a waiting song", wait_audio = true });
+
+        Assert.That(clips.GetArrayLength(), Is.EqualTo(2), clips.ToString());
+        foreach (var clip in clips.EnumerateArray())
+        {
+            Assert.That(clip.GetProperty("status").GetString(), Is.AnyOf("streaming", "complete"), clips.ToString());
+            Assert.That(clip.GetProperty("audio_url").GetString(), Is.Not.Empty);
+            Assert.That(clip.GetProperty("image_url").GetString(), Is.Not.Empty);
+        }
+
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+    }
+
+    [Test]
+    public async Task Twenty_waiters_cost_suno_the_same_feed_calls_as_one()
+    {
+        var one = await FeedCallsWhileWaitingAsync(waiters: 1);
+        var twenty = await FeedCallsWhileWaitingAsync(waiters: 20);
+
+        // Two engine ticks ran while the requests waited (one before the clips streamed, one after): one feed call
+        // each, whatever the number of waiters.
+        Assert.That(one, Is.EqualTo(2), "feed calls with one waiter");
+        Assert.That(twenty, Is.EqualTo(one), "feed calls with twenty waiters");
+    }
+
+    [Test]
+    public async Task Wait_audio_gives_up_after_the_wait_limit_with_the_latest_snapshot()
+    {
+        var clock = new ManualTimeProvider();   // never advanced: the clips stay submitted
+        await using var gateway = await TaskApiGateway.StartAsync(
+            fakeOptions: FakeOptions(clock),
+            settings: new Dictionary<string, string?> { ["Gcui:WaitAudioSeconds"] = "2" });
+
+        var watch = Stopwatch.StartNew();
+        var clips = await PostOkAsync(gateway.Client, "/api/generate", new { prompt = "never streams", wait_audio = true });
+
+        Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)).And.LessThan(TimeSpan.FromSeconds(15)));
+        Assert.That(clips.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(clips.EnumerateArray().Select(c => c.GetProperty("status").GetString()), Is.All.EqualTo("submitted"));
+    }
+
+    /// <summary>
+    /// Sends <paramref name="waiters"/> concurrent wait_audio requests for one generation (one Idempotency-Key: a
+    /// client retrying, or several clients sharing a job) to a gateway whose poller the test drives (the background
+    /// one is parked by a one-hour interval; the fake's clock only moves when told), and counts the feed calls Suno
+    /// saw from the moment they wait until they answered.
+    /// </summary>
+    private static async Task<int> FeedCallsWhileWaitingAsync(int waiters)
+    {
+        var clock = new ManualTimeProvider();
+        await using var gateway = await TaskApiGateway.StartAsync(
+            fakeOptions: FakeOptions(clock),
+            settings: new Dictionary<string, string?> { ["Tasks:PollIntervalSeconds"] = "3600" });
+
+        var key = Guid.NewGuid().ToString();
+        var requests = Enumerable.Range(0, waiters)
+            .Select(_ => PostAsync(gateway.Client, "/api/generate", new { prompt = "one song, many waiters", wait_audio = true }, idempotencyKey: key))
+            .ToList();
+        await Support.Eventually.AssertAsync(
+            async () =>
+            {
+                await using var db = gateway.Gateway.Database.CreateContext();
+                return await db.Tasks.CountAsync(t => t.Status == SunoTaskStatus.Submitted) == 1;
+            },
+            "the task is submitted",
+            TimeSpan.FromSeconds(30));
+        Assert.That(gateway.Fake.State.Counters.Get(FakeSunoEndpoints.Generate), Is.EqualTo(1), "one generation for all the requests");
+
+        var before = FeedCalls(gateway.Fake);
+        await TickAsync(gateway);   // the clips are still submitted: nothing to tell the waiters
+        Assert.That(requests.Count(r => r.IsCompleted), Is.Zero, "no waiter answers before its clips stream");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await TickAsync(gateway);   // now they stream: the poller publishes and every waiter answers
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (response, body) in await Task.WhenAll(requests))
+        {
+            using (response)
+            {
+                Assert.That((int)response.StatusCode, Is.EqualTo(200), body.ToString());
+                Assert.That(body.EnumerateArray().Select(c => c.GetProperty("status").GetString()), Is.All.AnyOf("streaming", "complete"));
+                ids.UnionWith(IdsOf(body));
+            }
+        }
+
+        Assert.That(ids, Has.Count.EqualTo(2), "every waiter answered the same two clips");
+        return FeedCalls(gateway.Fake) - before;
+    }
+
+    private static async Task TickAsync(TaskApiGateway gateway)
+    {
+        await using var scope = gateway.Gateway.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TaskPoller>().PollOnceAsync(CancellationToken.None);
+    }
+
+    private static int FeedCalls(FakeSunoServer fake) =>
+        fake.State.Counters.Get(FakeSunoEndpoints.FeedV2) + fake.State.Counters.Get(FakeSunoEndpoints.FeedLegacy)
+        + fake.State.Counters.Get(FakeSunoEndpoints.FeedV3);
+
+    private static FakeSunoOptions FakeOptions(ManualTimeProvider clock) => new()
+    {
+        TimeProvider = clock,
+        QueuedAfter = TimeSpan.FromMilliseconds(100),
+        StreamingAfter = TimeSpan.FromMilliseconds(300),
+        CompleteAfter = TimeSpan.FromSeconds(30),
+    };
+}
