@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need when it is absent, builds the solution once,
-# runs every test project, and ends with one line "N passed, N failed" totalled over all projects.
+# runs every test project (tests/**/*Tests.csproj), and ends with one line "N passed, N failed" totalled over all
+# projects.
 #
 # Environment (all optional):
 #   CONFIGURATION   build configuration, Debug (default) or Release
@@ -111,7 +112,7 @@ step "4/4 dotnet test, one project at a time (TRX files in ${RESULTS_DIR#"$ROOT"
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 
-mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.csproj' | sort)
+mapfile -t projects < <(find tests -name '*Tests.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
 [ "${#projects[@]}" -gt 0 ] || die "no test project found under tests/"
 
 # Reads one attribute of the <Counters> element of a TRX file (0 when absent).
