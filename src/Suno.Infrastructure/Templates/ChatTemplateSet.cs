@@ -34,6 +34,12 @@ public sealed class ChatTemplateSet
         Directory = directory;
         _templates.Clear();
         _errors.Clear();
+        if (!System.IO.Directory.Exists(directory))
+        {
+            _errors.Add($"{settingName}: the template folder {directory} does not exist (it must hold {string.Join(", ", Files)})");
+            return;
+        }
+
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = false });
         foreach (var file in Files)
         {
