@@ -4,11 +4,13 @@ using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Persistence;
 using Suno.WebApi;
 using Suno.WebApi.Hosting;
+using Suno.WebApi.Hosting.Sandbox;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(SandboxMode.TakeSwitch(args, out var sandboxSwitch));
     builder.Configuration.AddLegacyEnvironmentAliases();
+    builder.AddSandboxMode(sandboxSwitch);
     builder.UseGatewayUrls();
     builder.AddGatewayLogging();
 
@@ -21,6 +23,7 @@ try
     app.ValidateSettings();
     await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
 
+    app.UseSandboxMode();  // before the gateway's middleware: the fake's own calls skip it
     app.UseWebApi();
     app.MapWebApi();
 

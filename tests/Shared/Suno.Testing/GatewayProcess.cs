@@ -46,9 +46,13 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the gateway with <paramref name="settings"/> (environment variables, e.g. SQLITE_PATH, SUNO_COOKIE,
-    /// Tasks__LeaseSeconds) and waits until GET /ping answers 200.
+    /// Tasks__LeaseSeconds) and waits until GET /ping answers 200. <paramref name="arguments"/> go on the command
+    /// line after the dll and --urls (e.g. --sandbox).
     /// </summary>
-    public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string? gatewayDll = null)
+    public static async Task<GatewayProcess> StartAsync(
+        IReadOnlyDictionary<string, string?> settings,
+        string? gatewayDll = null,
+        IReadOnlyList<string>? arguments = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var dll = gatewayDll ?? RepoLayout.GatewayDll();
@@ -65,7 +69,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         // The dll's folder is the working directory, so the appsettings files copied beside it are read.
         var startInfo = ProcessRunner.CreateStartInfo(
             "dotnet",
-            [dll, "--urls", baseAddress.ToString().TrimEnd('/')],
+            [dll, "--urls", baseAddress.ToString().TrimEnd('/'), .. arguments ?? []],
             Path.GetDirectoryName(dll)!,
             environment);
         var output = new StringBuilder();

@@ -34,8 +34,9 @@ public sealed partial class AccountPool(
     public const string RequestAccountPrefix = "req-";
 
     public const string NotConfiguredMessage =
-        "No Suno account is configured. Set Suno:Cookie (SUNO_COOKIE) to your suno.com cookie (it must contain __client), "
-        + "add accounts under Suno:Accounts, or start the gateway with --sandbox (SUNO_SANDBOX=true) to use the built-in fake Suno.";
+        "No Suno account is configured. Set SUNO_COOKIE to your suno.com cookie (it must contain __client), or COOKIE "
+        + "with SESSION_ID, or add accounts under Suno:Accounts (Suno__Accounts__0__Cookie); or start the gateway with "
+        + "--sandbox (SUNO_SANDBOX=true) to try it against the built-in fake Suno.";
 
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private readonly HashSet<string> _configuredIds = new(StringComparer.Ordinal);
