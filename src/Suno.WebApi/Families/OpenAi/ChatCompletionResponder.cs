@@ -48,7 +48,7 @@ public sealed partial class ChatCompletionResponder(
                 throw ChatTimeoutException.For(last.Song, Timeout);
             }
 
-            content = renderer.Reply(last.Song);
+            content = renderer.Reply(last.Song).Trim();
         }
 
         return new ChatCompletion
@@ -116,7 +116,8 @@ public sealed partial class ChatCompletionResponder(
 
             var text = update.Progress switch
             {
-                ChatSongProgress.Finished => renderer.Reply(update.Song),
+                // A blank line between the progress notes and the song, so its first heading starts a line.
+                ChatSongProgress.Finished => "\n\n" + renderer.Reply(update.Song).TrimStart(),
                 ChatSongProgress.TimedOut => "\n\n⏱️ " + ChatTimeoutException.TimeoutText(update.Song, Timeout),
                 _ when first => string.Empty,
                 _ => renderer.Tick(update.Song),
