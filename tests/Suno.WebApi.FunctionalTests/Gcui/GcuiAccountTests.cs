@@ -35,6 +35,23 @@ public sealed class GcuiAccountTests
     }
 
     [Test]
+    public async Task Extend_audio_of_a_clip_made_with_a_cookie_runs_on_that_account_without_the_cookie()
+    {
+        await using var gateway = await TaskApiGateway.StartAsync();
+        var second = gateway.Fake.State.AddAccount(new FakeAccountSpec { Credits = 500 });
+        var clips = await PostOkAsync(gateway.Client, "/api/generate", new { prompt = "made on the second account" }, second.Cookie);
+        await WaitUntilStreamingAsync(gateway.Client, IdsOf(clips));
+
+        // extend_audio names only the clip; the gateway finds the task that made it and that task's account.
+        var extended = await PostOkAsync(gateway.Client, "/api/extend_audio", new { audio_id = IdsOf(clips)[0], continue_at = 12 });
+
+        var counters = gateway.Fake.State.Counters;
+        Assert.That(counters.Get(FakeSunoEndpoints.Generate, second), Is.EqualTo(2), "the source's account made the extension");
+        Assert.That(counters.Get(FakeSunoEndpoints.Generate, gateway.Account), Is.Zero);
+        Assert.That(gateway.Fake.State.ClipIdsOf(second), Is.SupersetOf(IdsOf(extended)));
+    }
+
+    [Test]
     public async Task Out_of_credits_is_402_with_the_reason_and_get_limit_says_so_first()
     {
         await using var gateway = await TaskApiGateway.StartAsync(credits: 5);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
 
@@ -65,6 +64,4 @@ internal static class GcuiAccounts
     /// <summary>A clip id Suno would accept in a path: no slashes or query characters.</summary>
     public static bool IsPlainId(string? id) =>
         id is not null && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    public static ValidationException Invalid(string field, string message) => new(field, message);
 }

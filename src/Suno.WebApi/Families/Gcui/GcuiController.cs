@@ -120,15 +120,10 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.AudioId))
-        {
-            throw new Application.Common.Exceptions.ValidationException("audio_id", "Audio ID is required");
-        }
-
         return GenerateAsync(
             new SubmitMusicCommand
             {
-                ContinueClipId = request.AudioId.Trim(),
+                ContinueClipId = request.AudioId?.Trim() ?? string.Empty,
                 ContinueAt = request.ContinueAt,
                 FindSourceTaskByClip = true,
                 Prompt = request.Prompt ?? string.Empty,

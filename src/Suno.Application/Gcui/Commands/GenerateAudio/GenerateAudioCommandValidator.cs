@@ -14,8 +14,13 @@ public sealed class GenerateAudioCommandValidator : AbstractValidator<GenerateAu
             .When(c => c.Submission is not null)
             .WithMessage(c => $"model: unknown model '{c.Submission.Model}'; use one of {SunoModelCatalog.AcceptedNamesText}")
             .OverridePropertyName("model");
+        RuleFor(c => c.Submission.ContinueClipId)
+            .NotEmpty()
+            .When(c => c.Submission is not null && c.Submission.FindSourceTaskByClip)
+            .WithMessage("Audio ID is required")
+            .OverridePropertyName("audio_id");
         RuleFor(c => c.Submission)
-            .Must(s => s.IsExtension || !string.IsNullOrWhiteSpace(s.Prompt) || !string.IsNullOrWhiteSpace(s.GptDescriptionPrompt)
+            .Must(s => s.IsExtension || s.FindSourceTaskByClip || !string.IsNullOrWhiteSpace(s.Prompt) || !string.IsNullOrWhiteSpace(s.GptDescriptionPrompt)
                        || (s.MakeInstrumental && !string.IsNullOrWhiteSpace(s.Tags)))
             .When(c => c.Submission is not null)
             .WithMessage("prompt is required: a description of the song (/api/generate) or its lyrics (/api/custom_generate)")
