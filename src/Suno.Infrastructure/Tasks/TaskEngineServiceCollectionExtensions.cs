@@ -9,8 +9,8 @@ namespace Suno.Infrastructure.Tasks;
 public static class TaskEngineInfrastructureExtensions
 {
     /// <summary>
-    /// The task engine's settings (section Tasks, validated at start), the lease store and, unless
-    /// Tasks:Polling is false, the background polling worker.
+    /// The task engine's settings (section Tasks, validated at start), the lease store and the background polling
+    /// worker (idle when Tasks:Polling is false).
     /// </summary>
     public static IServiceCollection AddTaskEngineInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,11 +19,7 @@ public static class TaskEngineInfrastructureExtensions
         services.AddTaskEngine();
         services.AddValidatedSettings<TaskEngineOptions>(configuration, Read);
         services.AddScoped<ITaskLeaseStore, TaskLeaseStore>();
-        if (new SettingsReader(configuration).Flag(TaskEngineKeys.Polling, true))
-        {
-            services.AddHostedService<TaskPollingWorker>();
-        }
-
+        services.AddHostedService<TaskPollingWorker>();
         return services;
     }
 
@@ -34,6 +30,7 @@ public static class TaskEngineInfrastructureExtensions
         options.LeaseDuration = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.LeaseSeconds, 30, 2, 3_600));
         options.SubmissionGrace = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.SubmissionGraceSeconds, 60, 1, 3_600));
         options.MaxTasksPerTick = reader.Number(TaskEngineKeys.MaxTasksPerTick, 2000, 1, 100_000);
+        options.PollingEnabled = reader.Flag(TaskEngineKeys.Polling, true);
         var model = reader.Text(TaskEngineKeys.DefaultModel);
         if (model is not null)
         {

@@ -12,7 +12,7 @@ namespace Suno.Infrastructure.Tasks;
 /// </summary>
 internal sealed class TaskLeaseStore(ISunoDbContext db) : ITaskLeaseStore
 {
-    public async Task<IReadOnlyList<string>> ClaimRunningAsync(string owner, DateTime now, DateTime until, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ClaimRunningAsync(string owner, DateTime now, DateTime until, CancellationToken cancellationToken)
     {
         await db.Tasks
             .Where(t => t.Status == SunoTaskStatus.Submitted || t.Status == SunoTaskStatus.Queued || t.Status == SunoTaskStatus.InProgress)
@@ -23,7 +23,6 @@ internal sealed class TaskLeaseStore(ISunoDbContext db) : ITaskLeaseStore
             .Where(t => t.LeaseOwner == owner)
             .Where(t => t.Status == SunoTaskStatus.Submitted || t.Status == SunoTaskStatus.Queued || t.Status == SunoTaskStatus.InProgress)
             .OrderBy(t => t.CreatedAt)
-            .Take(max)
             .Select(t => t.Id)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);

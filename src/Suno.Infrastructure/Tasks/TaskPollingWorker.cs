@@ -20,6 +20,12 @@ internal sealed partial class TaskPollingWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.PollingEnabled)
+        {
+            LogDisabled(logger, instance.Id);
+            return;
+        }
+
         var interval = options.Value.PollInterval;
         LogStarted(logger, instance.Id, interval.TotalSeconds);
         using var timer = new PeriodicTimer(interval, clock);
@@ -84,6 +90,9 @@ internal sealed partial class TaskPollingWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task polling started as {Instance}, every {Seconds} s")]
     private static partial void LogStarted(ILogger logger, string instance, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task polling is off in this process ({Instance}); Tasks:Polling is false")]
+    private static partial void LogDisabled(ILogger logger, string instance);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A task polling tick failed; polling goes on")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

@@ -44,6 +44,9 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating-system id of the gateway process (task lease owners name it).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts the gateway with <paramref name="settings"/> (environment variables, e.g. SQLITE_PATH, SUNO_COOKIE,
     /// Tasks__LeaseSeconds) and waits until GET /ping answers 200. <paramref name="arguments"/> go on the command

@@ -7,10 +7,11 @@ namespace Suno.Application.Tasks.Engine;
 public interface ITaskLeaseStore
 {
     /// <summary>
-    /// Claims running tasks (SUBMITTED, QUEUED, IN_PROGRESS) whose lease is free, expired or already ours, oldest
-    /// first, and returns their ids.
+    /// Claims every running task (SUBMITTED, QUEUED, IN_PROGRESS) whose lease is free, expired or already ours
+    /// (renewing ours), and returns the ids this owner now holds, oldest first. All of them are polled in the tick:
+    /// a task that is leased is never left unpolled.
     /// </summary>
-    Task<IReadOnlyList<string>> ClaimRunningAsync(string owner, DateTime now, DateTime until, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> ClaimRunningAsync(string owner, DateTime now, DateTime until, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims NOT_START tasks whose submission lease expired: the process submitting them stopped, or Suno did not

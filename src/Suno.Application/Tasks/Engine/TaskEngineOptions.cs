@@ -21,6 +21,9 @@ public sealed class TaskEngineOptions
     /// </summary>
     public TimeSpan SubmissionGrace { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>At most this many running tasks are claimed by one process in one tick.</summary>
+    /// <summary>Whether this process polls at all (Tasks:Polling); off for a process that only serves the API.</summary>
+    public bool PollingEnabled { get; set; } = true;
+
+    /// <summary>At most this many lost submissions are settled by one process in one tick.</summary>
     public int MaxTasksPerTick { get; set; } = 2000;
 }

@@ -60,7 +60,7 @@ public sealed partial class TaskPoller(
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var ids = await leases.ClaimRunningAsync(instance.Id, now, until, settings.MaxTasksPerTick, cancellationToken).ConfigureAwait(false);
+        var ids = await leases.ClaimRunningAsync(instance.Id, now, until, cancellationToken).ConfigureAwait(false);
         var tasks = ids.Count == 0 ? [] : await LoadAsync(ids, cancellationToken).ConfigureAwait(false);
         foreach (var task in tasks.Where(t => now - t.CreatedAt >= settings.TaskTimeout))
         {
