@@ -26,7 +26,7 @@ public sealed class SettingsValidationTests
             Assert.That(suno.Sandbox, Is.False);
             Assert.That(chat.OpenAiModel, Is.EqualTo("gpt-4o"));
             Assert.That(chat.TimeoutSeconds, Is.EqualTo(600));
-            Assert.That(chat.TemplateDir, Is.EqualTo("templates"));
+            Assert.That(chat.TemplateDir, Is.EqualTo(Path.Combine(AppContext.BaseDirectory, "templates")), "templates/ beside the binaries");
             Assert.That(tasks.PollIntervalSeconds, Is.EqualTo(3));
             Assert.That(tasks.TimeoutSeconds, Is.EqualTo(600));
             Assert.That(logging.Directory, Is.EqualTo("logs"));
