@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Suno.Testing;
 
 namespace Suno.Clients.Tests;
 
@@ -23,10 +24,15 @@ public sealed partial class OpenApiClientTests
     public async Task StartGatewayAsync()
     {
         _workDirectory = Directory.CreateTempSubdirectory("suno-clients-tests-").FullName;
-        _gateway = await GatewayProcess.StartAsync(RepoLayout.GatewayDll(), _workDirectory);
+        var sqlitePath = Path.Combine(_workDirectory, "gateway", "suno.db");
+        _gateway = await GatewayProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["SQLITE_PATH"] = sqlitePath,
+            ["LOG_DIR"] = Path.Combine(_workDirectory, "gateway", "logs"),
+        });
 
         // The gateway migrated its database when it started; add a task the way the engine stores one.
-        _seeded = await TaskSeeder.SeedMusicTaskAsync(_gateway.SqlitePath);
+        _seeded = await TaskSeeder.SeedMusicTaskAsync(sqlitePath);
 
         using var response = await _gateway.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
@@ -57,7 +63,7 @@ public sealed partial class OpenApiClientTests
     [Test]
     public async Task Document_passes_redocly_lint_with_the_spec_ruleset()
     {
-        RepoLayout.RequireNodeModules();
+        RepoLayout.RequireNodeModules(RepoLayout.NswagDll, RepoLayout.RedoclyEntry);
 
         var result = await ProcessRunner.RunAsync(
             "npx",
@@ -93,7 +99,7 @@ public sealed partial class OpenApiClientTests
     [Test]
     public async Task Generated_nswag_client_compiles_and_calls_the_running_gateway()
     {
-        RepoLayout.RequireNodeModules();
+        RepoLayout.RequireNodeModules(RepoLayout.NswagDll, RepoLayout.RedoclyEntry);
         var pingOperation = OperationId("/ping", "get");
         var fetchOperation = OperationId("/suno/fetch/{id}", "get");
 

@@ -42,6 +42,17 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>Everything the gateway printed so far.</summary>
     public string Output => ProcessRunner.Snapshot(_output);
 
+    /// <summary>The end of <see cref="Output"/>, short enough for a failure message.</summary>
+    public string OutputTail
+    {
+        get
+        {
+            const int MaxChars = 8_000;
+            var output = Output;
+            return output.Length <= MaxChars ? output : "[...]\n" + output[^MaxChars..];
+        }
+    }
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>The operating-system id of the gateway process (task lease owners name it).</summary>
@@ -139,7 +150,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             if (_process.HasExited)
             {
                 await _process.WaitForExitAsync();
-                Assert.Fail($"The gateway exited with code {_process.ExitCode} before answering GET /ping. Its output:\n{Output}");
+                Assert.Fail($"The gateway exited with code {_process.ExitCode} before answering GET /ping. Its output:\n{OutputTail}");
             }
 
             try
@@ -164,7 +175,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        Assert.Fail($"The gateway did not answer GET /ping within {StartTimeout.TotalSeconds} s ({lastProblem}). Its output:\n{Output}");
+        Assert.Fail($"The gateway did not answer GET /ping within {StartTimeout.TotalSeconds} s ({lastProblem}). Its output:\n{OutputTail}");
     }
 
     private static int FreePort()
