@@ -19,7 +19,7 @@ public static class DependencyInjection
         services.AddGatewaySettings(configuration);
         services.AddPersistence(configuration);
         services.AddUpstream(configuration);
-        services.AddTaskEngineInfrastructure(configuration);
+        services.AddTaskEngineInfrastructure();
         services.AddChat();
         return services;
     }

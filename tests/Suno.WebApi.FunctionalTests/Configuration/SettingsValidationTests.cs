@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Suno.Application.Tasks.Engine;
 using Suno.Infrastructure.Configuration;
 
 namespace Suno.WebApi.FunctionalTests.Configuration;
@@ -15,7 +16,7 @@ public sealed class SettingsValidationTests
         var server = provider.GetRequiredService<IOptions<ServerOptions>>().Value;
         var suno = provider.GetRequiredService<IOptions<SunoOptions>>().Value;
         var chat = provider.GetRequiredService<IOptions<ChatOptions>>().Value;
-        var tasks = provider.GetRequiredService<IOptions<TaskOptions>>().Value;
+        var tasks = provider.GetRequiredService<IOptions<TaskEngineOptions>>().Value;
         var logging = provider.GetRequiredService<IOptions<LoggingOptions>>().Value;
         Assert.Multiple(() =>
         {
@@ -27,8 +28,10 @@ public sealed class SettingsValidationTests
             Assert.That(chat.OpenAiModel, Is.EqualTo("gpt-4o"));
             Assert.That(chat.TimeoutSeconds, Is.EqualTo(600));
             Assert.That(chat.TemplateDir, Is.EqualTo(Path.Combine(AppContext.BaseDirectory, "templates")), "templates/ beside the binaries");
-            Assert.That(tasks.PollIntervalSeconds, Is.EqualTo(3));
-            Assert.That(tasks.TimeoutSeconds, Is.EqualTo(600));
+            Assert.That(tasks.PollInterval, Is.EqualTo(TimeSpan.FromSeconds(3)));
+            Assert.That(tasks.TaskTimeout, Is.EqualTo(TimeSpan.FromSeconds(600)));
+            Assert.That(tasks.DefaultModel, Is.EqualTo("chirp-fenix"));
+            Assert.That(tasks.PollingEnabled, Is.True);
             Assert.That(logging.Directory, Is.EqualTo("logs"));
             Assert.That(provider.GetRequiredService<IOptions<AuthOptions>>().Value.SecretToken, Is.Null);
         });
@@ -57,7 +60,7 @@ public sealed class SettingsValidationTests
             Assert.That(suno.Proxy, Is.EqualTo(new Uri("socks5://127.0.0.1:1080")));
             Assert.That(suno.Accounts.Single().Name, Is.EqualTo("second"));
             Assert.That(provider.GetRequiredService<IOptions<LoggingOptions>>().Value.Debug, Is.True);
-            Assert.That(provider.GetRequiredService<IOptions<TaskOptions>>().Value.PollIntervalSeconds, Is.EqualTo(5));
+            Assert.That(provider.GetRequiredService<IOptions<TaskEngineOptions>>().Value.PollInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
         });
     }
 
@@ -79,6 +82,39 @@ public sealed class SettingsValidationTests
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.That(ex!.Failures, Is.EqualTo(new[] { message }));
+    }
+
+    [TestCase("Tasks:DefaultModel", "gpt-4o", "Tasks:DefaultModel names an unknown model 'gpt-4o'")]
+    [TestCase("Tasks:LeaseSeconds", "1", "Tasks:LeaseSeconds must be a whole number from 2 to 3600, got '1'")]
+    [TestCase("Tasks:Polling", "sometimes", "Tasks:Polling must be true or false, got 'sometimes'")]
+    public void BadTaskEngineValue_FailsWithOneLineNamingTheSetting(string key, string value, string start)
+    {
+        using var provider = Build(new() { [key] = value });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.That(ex!.Failures, Has.Exactly(1).StartsWith(start));
+    }
+
+    [Test]
+    public void TaskEngineValues_AreRead()
+    {
+        using var provider = Build(new()
+        {
+            ["Tasks:DefaultModel"] = "V4_5PLUS",
+            ["Tasks:LeaseSeconds"] = "12",
+            ["Tasks:SubmissionGraceSeconds"] = "7",
+            ["Tasks:Polling"] = "false",
+        });
+
+        var tasks = provider.GetRequiredService<IOptions<TaskEngineOptions>>().Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(tasks.DefaultModel, Is.EqualTo("chirp-bluejay"), "aliases resolve to the upstream name");
+            Assert.That(tasks.LeaseDuration, Is.EqualTo(TimeSpan.FromSeconds(12)));
+            Assert.That(tasks.SubmissionGrace, Is.EqualTo(TimeSpan.FromSeconds(7)));
+            Assert.That(tasks.PollingEnabled, Is.False);
+        });
     }
 
     [Test]

@@ -1,32 +1,20 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Suno.Application.Models;
 using Suno.Application.Tasks.Engine;
-using Suno.Infrastructure.Configuration;
 
-namespace Suno.Infrastructure.Tasks;
+namespace Suno.Infrastructure.Configuration;
 
-public static class TaskEngineInfrastructureExtensions
+/// <summary>Reads the task engine's settings (section Tasks) into <see cref="TaskEngineOptions"/>.</summary>
+public static class TaskSettings
 {
-    /// <summary>
-    /// The task engine's settings (section Tasks, validated at start), the lease store and the background polling
-    /// worker (idle when Tasks:Polling is false).
-    /// </summary>
-    public static IServiceCollection AddTaskEngineInfrastructure(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddTaskEngine();
-        services.AddValidatedSettings<TaskEngineOptions>(configuration, Read);
-        services.AddScoped<ITaskLeaseStore, TaskLeaseStore>();
-        services.AddHostedService<TaskPollingWorker>();
-        return services;
-    }
+    public const int DefaultPollIntervalSeconds = 3;
+    public const int DefaultTimeoutSeconds = 600;
 
-    internal static void Read(SettingsReader reader, TaskEngineOptions options)
+    public static void Read(SettingsReader reader, TaskEngineOptions options)
     {
-        options.PollInterval = TimeSpan.FromSeconds(reader.Number(SettingKeys.TasksPollIntervalSeconds, 3, 1, 3_600));
-        options.TaskTimeout = TimeSpan.FromSeconds(reader.Number(SettingKeys.TasksTimeoutSeconds, 600, 10, 86_400));
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        options.PollInterval = TimeSpan.FromSeconds(reader.Number(SettingKeys.TasksPollIntervalSeconds, DefaultPollIntervalSeconds, 1, 3_600));
+        options.TaskTimeout = TimeSpan.FromSeconds(reader.Number(SettingKeys.TasksTimeoutSeconds, DefaultTimeoutSeconds, 10, 86_400));
         options.LeaseDuration = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.LeaseSeconds, 30, 2, 3_600));
         options.SubmissionGrace = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.SubmissionGraceSeconds, 60, 1, 3_600));
         options.MaxTasksPerTick = reader.Number(TaskEngineKeys.MaxTasksPerTick, 2000, 1, 100_000);
