@@ -19,25 +19,11 @@ public sealed class CrashRecoveryTests
     [Test]
     public async Task Killed_mid_flight_then_restarted_every_task_ends_and_nothing_is_generated_twice()
     {
-        await using var fake = await FakeSunoServer.StartAsync(new FakeSunoOptions
-        {
-            QueuedAfter = TimeSpan.FromSeconds(1),
-            StreamingAfter = TimeSpan.FromSeconds(2),
-            CompleteAfter = TimeSpan.FromSeconds(6),
-            JwtLifetime = TimeSpan.FromHours(1),
-        });
-        var account = fake.State.AddAccount(new FakeAccountSpec { Credits = 10_000 });
+        await using var upstream = await ProcessTestUpstream.StartAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
+        var (fake, account) = (upstream.Fake, upstream.Account);
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var settings = new Dictionary<string, string?>
-        {
-            ["SQLITE_PATH"] = database.SqlitePath,
-            ["SUNO_COOKIE"] = account.Cookie,
-            ["BASE_URL"] = fake.BaseUrl.ToString(),
-            ["CLERK_BASE_URL"] = fake.ClerkBaseUrl.ToString(),
-            ["POLL_INTERVAL"] = "1",
-            ["Tasks__LeaseSeconds"] = "3",
-            ["Tasks__SubmissionGraceSeconds"] = "2",
-        };
+        var settings = upstream.GatewaySettings(database, TimeSpan.FromSeconds(3));
+        settings["Tasks__SubmissionGraceSeconds"] = "2";
 
         var first = await GatewayProcess.StartAsync(settings);
         var accepted = new List<string>();

@@ -20,25 +20,15 @@ public sealed class TwoProcessTests
     [Test]
     public async Task Two_gateways_on_one_database_never_poll_the_same_task_and_the_survivor_finishes_the_work()
     {
-        await using var fake = await FakeSunoServer.StartAsync(new FakeSunoOptions
-        {
-            QueuedAfter = TimeSpan.FromSeconds(2),
-            StreamingAfter = TimeSpan.FromSeconds(4),
-            CompleteAfter = TimeSpan.FromSeconds(25),
-            JwtLifetime = TimeSpan.FromHours(1),
-        });
-        var account = fake.State.AddAccount(new FakeAccountSpec { Credits = 10_000 });
+        await using var upstream = await ProcessTestUpstream.StartAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(25));
+        var fake = upstream.Fake;
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        Dictionary<string, string?> Settings(string name) => new()
+        Dictionary<string, string?> Settings(string name)
         {
-            ["SQL_DSN"] = database.ConnectionString,
-            ["SUNO_COOKIE"] = account.Cookie,
-            ["BASE_URL"] = fake.BaseUrl.ToString(),
-            ["CLERK_BASE_URL"] = fake.ClerkBaseUrl.ToString(),
-            ["POLL_INTERVAL"] = "1",
-            ["Tasks__LeaseSeconds"] = "6",
-            ["Suno__Upstream__UserAgent"] = name,
-        };
+            var settings = upstream.GatewaySettings(database, TimeSpan.FromSeconds(6));
+            settings["Suno__Upstream__UserAgent"] = name;
+            return settings;
+        }
 
         await using var a = await GatewayProcess.StartAsync(Settings("gateway-a"));
         await using var b = await GatewayProcess.StartAsync(Settings("gateway-b"));
