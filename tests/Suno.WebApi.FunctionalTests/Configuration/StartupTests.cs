@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Suno.Testing;
 using Suno.WebApi.FunctionalTests.Support;
+using static Suno.Testing.GatewayRun;
 
 namespace Suno.WebApi.FunctionalTests.Configuration;
 
@@ -139,16 +139,6 @@ public sealed class StartupTests
         }
     }
 
-    private static string[] NonEmptyLines(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static string GatewayDll()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Suno.WebApi.dll");
@@ -156,62 +146,8 @@ public sealed class StartupTests
         return dll;
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(Dictionary<string, string> environment)
-    {
-        using var process = Start(environment);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Stop(process);
-            Assert.Fail("the gateway did not stop on a bad setting within 60 s");
-        }
+    private Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(Dictionary<string, string> environment) =>
+        GatewayRun.RunToExitAsync(GatewayDll(), _workDirectory, environment, TimeSpan.FromSeconds(60));
 
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private Process Start(Dictionary<string, string> environment)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(GatewayDll());
-
-        // A clean slate: nothing from the test runner's environment decides where or how the gateway runs.
-        foreach (var inherited in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "PORT", "SQL_DSN", "BASE_URL", "SECRET_TOKEN" })
-        {
-            info.Environment.Remove(inherited);
-        }
-
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["SQLITE_PATH"] = Path.Combine(_workDirectory, "data", "suno.db");
-        info.Environment["Server__Host"] = "127.0.0.1";
-        info.Environment["PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
-        }
-    }
+    private Process Start(Dictionary<string, string> environment) => GatewayRun.Start(GatewayDll(), _workDirectory, environment);
 }

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Suno.FakeUpstream;
+using Suno.Testing;
 using Suno.WebApi.FunctionalTests.Support;
+using static Suno.Testing.GatewayRun;
 using Suno.WebApi.FunctionalTests.Tasks;
 
 namespace Suno.WebApi.FunctionalTests.OpenAi;
@@ -113,8 +114,8 @@ public sealed class ChatTemplateStartupTests
         environment["POLL_INTERVAL"] = "1";
         using var process = Start(environment);
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) => ProcessRunner.Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => ProcessRunner.Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -124,7 +125,7 @@ public sealed class ChatTemplateStartupTests
                 async () => process.HasExited || (await client.GetAsync("/ping")).StatusCode == HttpStatusCode.OK,
                 "the gateway answers /ping",
                 TimeSpan.FromSeconds(60));
-            Assert.That(process.HasExited, Is.False, () => $"the gateway stopped: {Snapshot(output)}");
+            Assert.That(process.HasExited, Is.False, () => $"the gateway stopped: {ProcessRunner.Snapshot(output)}");
 
             using var response = await client.PostAsJsonAsync("/v1/chat/completions", new
             {
@@ -157,93 +158,13 @@ public sealed class ChatTemplateStartupTests
 
     private async Task<(int ExitCode, string Output)> RunToExitAsync(Dictionary<string, string> environment)
     {
-        using var process = Start(environment);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Stop(process);
-            Assert.Fail("the gateway did not stop on a bad template within 60 s");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await GatewayRun.RunToExitAsync(GatewayDll, _workDirectory, environment, TimeSpan.FromSeconds(60));
+        return (exitCode, stdout + stderr);
     }
 
-    private Process Start(Dictionary<string, string> environment)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Suno.WebApi.dll");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            // Not the dll's folder: the templates must be found beside the dll anyway.
-            WorkingDirectory = _workDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var inherited in new[]
-                 {
-                     "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "PORT", "SQL_DSN", "BASE_URL", "SECRET_TOKEN",
-                     "CHAT_TEMPLATE_DIR", "CHAT_OPENAI_BASE", "CHAT_OPENAI_KEY", "SUNO_COOKIE", "COOKIE",
-                 })
-        {
-            info.Environment.Remove(inherited);
-        }
+    // Not started from the dll's folder (the working directory is the test's own): the templates must be found
+    // beside the dll anyway.
+    private Process Start(Dictionary<string, string> environment) => GatewayRun.Start(GatewayDll, _workDirectory, environment);
 
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["SQLITE_PATH"] = Path.Combine(_workDirectory, "data", "suno.db");
-        info.Environment["Server__Host"] = "127.0.0.1";
-        info.Environment["PORT"] = FreePort().ToString(CultureInfo.InvariantCulture);
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
-        }
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static string[] NonEmptyLines(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static string GatewayDll => Path.Combine(AppContext.BaseDirectory, "Suno.WebApi.dll");
 }
