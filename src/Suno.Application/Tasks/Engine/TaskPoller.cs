@@ -48,9 +48,10 @@ public sealed partial class TaskPoller(
         if (strandedIds.Count > 0)
         {
             var stranded = await LoadAsync(strandedIds, cancellationToken).ConfigureAwait(false);
-            foreach (var task in stranded)
+            var settling = new Settling();
+            foreach (var task in stranded.OrderBy(t => t.CreatedAt))
             {
-                if (await SettleAsync(task, now, cancellationToken).ConfigureAwait(false))
+                if (await SettleAsync(task, settling, now, cancellationToken).ConfigureAwait(false))
                 {
                     settled++;
                     changed.Add(task.Id);
@@ -154,7 +155,7 @@ public sealed partial class TaskPoller(
     /// Decides a submission whose answer was lost. Returns whether the task changed (settled either way);
     /// false means "try again next tick" (Suno could not be read now).
     /// </summary>
-    private async Task<bool> SettleAsync(SunoTask task, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> SettleAsync(SunoTask task, Settling settling, DateTime now, CancellationToken cancellationToken)
     {
         if (now - task.CreatedAt >= options.Value.TaskTimeout)
         {
@@ -178,16 +179,19 @@ public sealed partial class TaskPoller(
             return true;
         }
 
-        FeedPage page;
-        try
+        if (!settling.Pages.TryGetValue(account.Id, out var page))
         {
-            _feedCalls++;
-            page = await upstream.GetFeedPageAsync(account, 0, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SunoApplicationException ex)
-        {
-            LogPollFailed(logger, account.Id, "feed page", ex.ErrorCode, ex.Message);
-            return false;
+            try
+            {
+                _feedCalls++;
+                page = await upstream.GetFeedPageAsync(account, 0, cancellationToken).ConfigureAwait(false);
+                settling.Pages[account.Id] = page;
+            }
+            catch (SunoApplicationException ex)
+            {
+                LogPollFailed(logger, account.Id, "feed page", ex.ErrorCode, ex.Message);
+                return false;
+            }
         }
 
         var wanted = SubmittedParameters.Parse(task.Parameters);
@@ -197,7 +201,11 @@ public sealed partial class TaskPoller(
             .ToList();
         var candidateIds = candidates.Select(c => c.Id).ToList();
         var taken = await db.Clips.AsNoTracking().Where(c => candidateIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var adopted = candidates.Where(c => !taken.Contains(c.Id)).OrderBy(c => c.CreatedAt).Take(2).ToList();
+        var adopted = candidates
+            .Where(c => !taken.Contains(c.Id) && !settling.Adopted.Contains(c.Id))
+            .OrderBy(c => c.CreatedAt)
+            .Take(2)
+            .ToList();
         if (adopted.Count == 0)
         {
             task.Fail(
@@ -209,6 +217,7 @@ public sealed partial class TaskPoller(
 
         task.MarkSubmitted(adopted, now);
         task.ApplyClips(adopted, now);
+        settling.Adopted.UnionWith(adopted.Select(c => c.Id));
         LogAdopted(logger, task.Id, adopted.Count);
         return true;
     }
@@ -221,6 +230,17 @@ public sealed partial class TaskPoller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: adopted {Count} clips found in Suno's feed after its submission answer was lost")]
     private static partial void LogAdopted(ILogger logger, string taskId, int count);
+
+    /// <summary>
+    /// What one tick's settling of lost submissions shares: each account's feed page is read once, and a clip
+    /// adopted by one task (not yet saved) is not offered to the next, even when both asked for the same song.
+    /// </summary>
+    private sealed class Settling
+    {
+        public Dictionary<string, FeedPage> Pages { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Adopted { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>The parts of a stored music submission that identify its clips in Suno's feed.</summary>
     private sealed record SubmittedParameters(string? Prompt, string? Description, string? Title)
