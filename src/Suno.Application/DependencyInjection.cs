@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Suno.Application.Common.Behaviours;
 using Suno.Application.Common.Mappings;
+using Suno.Application.Tasks.Engine;
 
 namespace Suno.Application;
 
@@ -40,6 +41,7 @@ public static class DependencyInjection
             (provider, cfg) => cfg.LicenseKey = provider.GetService<IOptions<MappingOptions>>()?.Value.LicenseKey,
             assembly);
 
+        services.AddTaskEngine();
         return services;
     }
 

@@ -42,7 +42,6 @@ public static class DependencyInjection
         services.AddSingleton<IErrorEnvelope, GcuiEnvelope>();
         services.AddValidatedSettings<GcuiApiOptions>(configuration, GcuiApiOptions.Read);
         services.AddSingleton<IErrorEnvelope, OpenAiErrorEnvelope>();
-        services.AddScoped<ChatCompletionResponder>();
 
         services.AddOpenApi(o =>
         {

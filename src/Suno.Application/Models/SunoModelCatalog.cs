@@ -74,6 +74,19 @@ public static class SunoModelCatalog
         return false;
     }
 
+    /// <summary>
+    /// The model a request runs on: the one it names, else <paramref name="familyDefault"/> (each API family has its
+    /// own), else the newest. Names are checked by the validators (<see cref="IsEmptyOrKnown"/>) before this runs.
+    /// </summary>
+    public static SunoModel ResolveOrDefault(string? requested, string familyDefault) =>
+        TryResolve(string.IsNullOrWhiteSpace(requested) ? familyDefault : requested, out var model) ? model : Known[^1];
+
+    /// <summary>The one rule for a client's model name: empty (the family's default) or a name <see cref="TryResolve"/> knows.</summary>
+    public static bool IsEmptyOrKnown(string? name) => string.IsNullOrWhiteSpace(name) || TryResolve(name, out _);
+
+    /// <summary>The one message for a name that fails <see cref="IsEmptyOrKnown"/>.</summary>
+    public static string UnknownModelMessage(string? name) => $"unknown model '{name}'; use one of {AcceptedNamesText}";
+
     /// <summary>A one-line list of accepted names, for error messages.</summary>
     public static string AcceptedNamesText => string.Join(", ", AcceptedNames);
 }

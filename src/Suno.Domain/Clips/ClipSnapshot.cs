@@ -31,6 +31,9 @@ public sealed record ClipSnapshot
     /// <summary>metadata.duration in seconds; null until the clip is complete.</summary>
     public double? Duration { get; init; }
     public string? ErrorMessage { get; init; }
+
+    /// <summary>metadata.stem_from_id: the clip a stem was split from.</summary>
+    public string? StemFromId { get; init; }
     public DateTime? CreatedAt { get; init; }
 
     /// <summary>The clip object exactly as received (JSON).</summary>

@@ -16,11 +16,10 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddChatUseCases();
         services.AddHttpClient<ISongPlanner, OpenAiSongPlanner>(client => client.Timeout = OpenAiSongPlanner.Timeout + TimeSpan.FromSeconds(5));
 
         services.AddOptions<ChatTemplateSet>()
-            .Configure<IOptions<ChatOptions>>((set, chat) => set.Load(chat.Value.TemplateDir, ChatOptions.TemplateDirSetting))
+            .Configure<IOptions<ChatOptions>>((set, chat) => set.Load(chat.Value.TemplateDir, ChatSettings.TemplateDirSetting))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatTemplateSet>, ChatTemplateSetValidator>();
         services.AddSingleton<IChatReplyRenderer, HandlebarsChatReplyRenderer>();

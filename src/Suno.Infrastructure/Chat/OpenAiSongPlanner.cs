@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Suno.Application.Chat;
 using Suno.Application.Chat.Common;
 using Suno.Infrastructure.Configuration;
 

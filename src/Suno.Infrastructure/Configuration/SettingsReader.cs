@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Suno.Application.Models;
 
 namespace Suno.Infrastructure.Configuration;
 
@@ -46,6 +47,24 @@ public sealed class SettingsReader(IConfiguration configuration)
     }
 
     /// <summary>true/false, 1/0, yes/no, on/off, t/f (any case), as Go's strconv.ParseBool and more.</summary>
+    /// <summary>A Suno model name or alias, as the upstream name (mv); the default when unset.</summary>
+    public string Model(string key, string defaultValue)
+    {
+        var raw = Text(key);
+        if (raw is null)
+        {
+            return defaultValue;
+        }
+
+        if (SunoModelCatalog.TryResolve(raw, out var model))
+        {
+            return model.Mv;
+        }
+
+        Fail(key, $"names an {SunoModelCatalog.UnknownModelMessage(Echo(raw))}");
+        return defaultValue;
+    }
+
     public bool Flag(string key, bool defaultValue)
     {
         var raw = Text(key);

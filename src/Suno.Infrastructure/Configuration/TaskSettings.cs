@@ -1,4 +1,3 @@
-using Suno.Application.Models;
 using Suno.Application.Tasks.Engine;
 
 namespace Suno.Infrastructure.Configuration;
@@ -19,18 +18,7 @@ public static class TaskSettings
         options.SubmissionGrace = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.SubmissionGraceSeconds, 60, 1, 3_600));
         options.MaxTasksPerTick = reader.Number(TaskEngineKeys.MaxTasksPerTick, 2000, 1, 100_000);
         options.PollingEnabled = reader.Flag(TaskEngineKeys.Polling, true);
-        var model = reader.Text(TaskEngineKeys.DefaultModel);
-        if (model is not null)
-        {
-            if (SunoModelCatalog.TryResolve(model, out var resolved))
-            {
-                options.DefaultModel = resolved.Mv;
-            }
-            else
-            {
-                reader.Fail(TaskEngineKeys.DefaultModel, $"names an unknown model '{model}'; use one of {SunoModelCatalog.AcceptedNamesText}");
-            }
-        }
+        options.DefaultModel = reader.Model(TaskEngineKeys.DefaultModel, options.DefaultModel);
     }
 }
 

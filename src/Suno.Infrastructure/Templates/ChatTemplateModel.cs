@@ -1,5 +1,6 @@
 using System.Globalization;
 using Suno.Application.Chat.Common;
+using Suno.Application.Tasks.Common;
 
 namespace Suno.Infrastructure.Templates;
 
@@ -21,12 +22,12 @@ public static class ChatTemplateModel
         Model = "chirp-fenix",
         Clips =
         [
-            new ChatClip
+            new ClipDto
             {
-                Id = "sample", Status = "complete", Title = "Sample", Lyrics = "[Verse]", Tags = "pop", Duration = 120,
+                Id = "sample", Status = "complete", Title = "Sample", Prompt = "[Verse]", Tags = "pop", Duration = 120,
                 ImageUrl = "https://example.invalid/i.jpeg", ImageLargeUrl = "https://example.invalid/l.jpeg",
                 AudioUrl = "https://example.invalid/a.mp3", VideoUrl = "https://example.invalid/v.mp4",
-                ModelName = "chirp-fenix",
+                ModelName = "chirp-fenix", RawJson = "{}",
             },
         ],
     });
@@ -47,12 +48,12 @@ public static class ChatTemplateModel
         };
     }
 
-    private static Dictionary<string, object?> Clip(ChatClip clip) => new(StringComparer.Ordinal)
+    private static Dictionary<string, object?> Clip(ClipDto clip) => new(StringComparer.Ordinal)
     {
         ["id"] = clip.Id,
         ["status"] = clip.Status,
         ["title"] = clip.Title,
-        ["lyrics"] = clip.Lyrics,
+        ["lyrics"] = clip.Prompt,
         ["tags"] = clip.Tags,
         ["duration"] = clip.Duration,
         ["duration_text"] = clip.Duration is { } seconds

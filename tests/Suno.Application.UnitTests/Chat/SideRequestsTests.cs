@@ -1,4 +1,4 @@
-using Suno.Application.Chat.Commands.StartChatSong;
+using Suno.Application.Chat.Commands.CreateChatCompletion;
 using Suno.Application.Chat.Common;
 
 namespace Suno.Application.UnitTests.Chat;
@@ -66,14 +66,14 @@ public sealed class SideRequestsTests
     }
 }
 
-public sealed class StartChatSongCommandValidatorTests
+public sealed class CreateChatCompletionCommandValidatorTests
 {
-    private static IEnumerable<string> Fields(StartChatSongCommand command) =>
-        new StartChatSongCommandValidator().Validate(command).Errors.Select(e => e.PropertyName);
+    private static IEnumerable<string> Fields(CreateChatCompletionCommand command) =>
+        new CreateChatCompletionCommandValidator().Validate(command).Errors.Select(e => e.PropertyName);
 
     [Test]
     public void NoUserMessage_IsNamedMessages() =>
-        Assert.That(Fields(new StartChatSongCommand { Messages = [new ChatMessage("system", "hi"), new ChatMessage("user", "  ")] }),
+        Assert.That(Fields(new CreateChatCompletionCommand { Messages = [new ChatMessage("system", "hi"), new ChatMessage("user", "  ")] }),
             Is.EqualTo(new[] { "messages" }));
 
     [TestCase("chirp-v3-5", true)]
@@ -82,5 +82,5 @@ public sealed class StartChatSongCommandValidatorTests
     [TestCase(null, true)]
     [TestCase("gpt-4o", false)]
     public void Model_MustBeASunoModel(string? model, bool valid) =>
-        Assert.That(Fields(new StartChatSongCommand { Messages = [new ChatMessage("user", "a song")], Model = model }).Contains("model"), Is.EqualTo(!valid));
+        Assert.That(Fields(new CreateChatCompletionCommand { Messages = [new ChatMessage("user", "a song")], Model = model }).Contains("model"), Is.EqualTo(!valid));
 }

@@ -40,21 +40,22 @@ public sealed class MappingTests
     }
 
     [Test]
-    public void MusicTask_DataIsTheRawClipsInOrder_WithFieldsTheGatewayDoesNotKnow()
+    public void MusicTask_ClipsAreInOrder_TypedAndWithTheRawObjectKeepingFieldsTheGatewayDoesNotKnow()
     {
         var dto = _mapper.Map<TaskDto>(TaskSamples.FinishedMusic("t1"));
 
-        Assert.That(dto.Data, Is.Not.Null);
-        var clips = dto.Data!.Value;
-        Assert.That(clips.ValueKind, Is.EqualTo(JsonValueKind.Array));
-        Assert.That(clips.GetArrayLength(), Is.EqualTo(2));
+        var clips = dto.Clips;
+        Assert.That(clips, Has.Count.EqualTo(2));
+        using var raw = JsonDocument.Parse(clips[0].RawJson);
         Assert.Multiple(() =>
         {
-            Assert.That(clips[0].GetProperty("id").GetString(), Is.EqualTo("t1-a"));
-            Assert.That(clips[1].GetProperty("id").GetString(), Is.EqualTo("t1-b"));
-            Assert.That(clips[0].GetProperty("brand_new_upstream_field").GetProperty("x")[1].GetInt32(), Is.EqualTo(2));
-            Assert.That(clips[0].GetProperty("metadata").GetProperty("tags").GetString(), Is.EqualTo("pop"));
-            Assert.That(clips[0].GetProperty("status").GetString(), Is.EqualTo("complete"));
+            Assert.That(clips[0].Id, Is.EqualTo("t1-a"));
+            Assert.That(clips[1].Id, Is.EqualTo("t1-b"));
+            Assert.That(clips[0].Status, Is.EqualTo("complete"));
+            Assert.That(raw.RootElement.GetProperty("brand_new_upstream_field").GetProperty("x")[1].GetInt32(), Is.EqualTo(2));
+            Assert.That(raw.RootElement.GetProperty("metadata").GetProperty("tags").GetString(), Is.EqualTo("pop"));
+            Assert.That(raw.RootElement.GetProperty("status").GetString(), Is.EqualTo("complete"));
+            Assert.That(dto.Lyrics, Is.Null);
         });
     }
 
@@ -70,31 +71,32 @@ public sealed class MappingTests
             Assert.That(dto.StartTime, Is.Zero);
             Assert.That(dto.FinishTime, Is.Zero);
             Assert.That(dto.Progress, Is.EqualTo("0%"));
-            Assert.That(dto.Data!.Value.GetArrayLength(), Is.Zero);
+            Assert.That(dto.Clips, Is.Empty);
         });
     }
 
     [Test]
-    public void LyricsTask_DataIsTheLyricsObject()
+    public void LyricsTask_CarriesTheLyricsObject()
     {
         var dto = _mapper.Map<TaskDto>(TaskSamples.FinishedLyrics("l1"));
 
         Assert.That(dto.Action, Is.EqualTo("LYRICS"));
-        var data = dto.Data!.Value;
+        var lyrics = dto.Lyrics!;
         Assert.Multiple(() =>
         {
-            Assert.That(data.GetProperty("id").GetString(), Is.EqualTo("lyr-l1"));
-            Assert.That(data.GetProperty("status").GetString(), Is.EqualTo("complete"));
-            Assert.That(data.GetProperty("title").GetString(), Is.EqualTo("Rain"));
-            Assert.That(data.GetProperty("text").GetString(), Is.EqualTo("[Verse]\nDrops"));
+            Assert.That(lyrics.Id, Is.EqualTo("lyr-l1"));
+            Assert.That(lyrics.Status, Is.EqualTo("complete"));
+            Assert.That(lyrics.Title, Is.EqualTo("Rain"));
+            Assert.That(lyrics.Text, Is.EqualTo("[Verse]\nDrops"));
+            Assert.That(dto.Clips, Is.Empty);
         });
     }
 
     [Test]
-    public void LyricsTask_WithoutResult_HasNullData()
+    public void LyricsTask_WithoutResult_HasNoLyrics()
     {
         var task = Suno.Domain.Tasks.SunoTask.Create("l2", Suno.Domain.Tasks.TaskAction.Lyrics, "{}", TaskSamples.Submitted);
 
-        Assert.That(_mapper.Map<TaskDto>(task).Data, Is.Null);
+        Assert.That(_mapper.Map<TaskDto>(task).Lyrics, Is.Null);
     }
 }

@@ -9,41 +9,6 @@ namespace Suno.Application.UnitTests.Gcui;
 [TestFixture]
 public sealed class GcuiMappingTests
 {
-    private const string Raw = """
-        {"id":"c1","title":"T","image_url":"https://img/c1.jpeg","audio_url":"https://cdn/c1.mp3","video_url":"",
-         "created_at":"2026-11-22T10:00:00.000Z","model_name":"chirp-v3","status":"complete",
-         "metadata":{"prompt":"[Verse]\r\nA\n\n  \nB\n","gpt_description_prompt":"rain","type":"gen","tags":"pop",
-                     "negative_tags":"metal","duration":"120.5","error_message":null}}
-        """;
-
-    [Test]
-    public void Audio_info_lifts_the_metadata_fields()
-    {
-        var info = ClipInfoReader.Read("c1", Raw, compactLyrics: false);
-
-        Assert.That(info.Id, Is.EqualTo("c1"));
-        Assert.That(info.Lyric, Is.EqualTo("[Verse]\r\nA\n\n  \nB\n"));
-        Assert.That(info.Prompt, Is.EqualTo(info.Lyric));
-        Assert.That(info.GptDescriptionPrompt, Is.EqualTo("rain"));
-        Assert.That(info.Type, Is.EqualTo("gen"));
-        Assert.That(info.Tags, Is.EqualTo("pop"));
-        Assert.That(info.NegativeTags, Is.EqualTo("metal"));
-        Assert.That(info.Duration, Is.EqualTo(120.5));
-        Assert.That(info.CreatedAt, Is.EqualTo("2026-11-22T10:00:00.000Z"));
-        Assert.That(info.ErrorMessage, Is.Null);
-    }
-
-    [Test]
-    public void The_get_path_drops_blank_lines_from_the_lyric()
-    {
-        Assert.That(ClipInfoReader.Read("c1", Raw, compactLyrics: true).Lyric, Is.EqualTo("[Verse]\nA\nB"));
-        Assert.That(ClipInfoReader.CompactLyrics(null), Is.Empty);
-    }
-
-    [Test]
-    public void Unreadable_json_still_names_the_clip() =>
-        Assert.That(ClipInfoReader.Read("c9", "not json", compactLyrics: true).Id, Is.EqualTo("c9"));
-
     [Test]
     public void Required_ids_have_gcui_arts_messages()
     {

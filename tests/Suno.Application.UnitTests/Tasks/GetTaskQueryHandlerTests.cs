@@ -31,14 +31,14 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var dto = await new GetTaskQueryHandler(db, _mapper).Handle(new GetTaskQuery("m1"), CancellationToken.None);
+        var dto = await new GetTaskQueryHandler(new TaskReader(db, _mapper)).Handle(new GetTaskQuery("m1"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(dto.TaskId, Is.EqualTo("m1"));
             Assert.That(dto.Status, Is.EqualTo("SUCCESS"));
-            Assert.That(dto.Data!.Value.GetArrayLength(), Is.EqualTo(2));
-            Assert.That(dto.Data!.Value[0].GetProperty("brand_new_upstream_field").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Object));
+            Assert.That(dto.Clips, Has.Count.EqualTo(2));
+            Assert.That(dto.Clips[0].RawJson, Does.Contain("brand_new_upstream_field"));
         });
     }
 
@@ -47,9 +47,9 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var dto = await new GetTaskQueryHandler(db, _mapper).Handle(new GetTaskQuery("l1"), CancellationToken.None);
+        var dto = await new GetTaskQueryHandler(new TaskReader(db, _mapper)).Handle(new GetTaskQuery("l1"), CancellationToken.None);
 
-        Assert.That(dto.Data!.Value.GetProperty("title").GetString(), Is.EqualTo("Rain"));
+        Assert.That(dto.Lyrics!.Title, Is.EqualTo("Rain"));
     }
 
     [Test]
@@ -58,7 +58,7 @@ public sealed class GetTaskQueryHandlerTests
         await using var db = _database.CreateContext();
 
         var ex = Assert.ThrowsAsync<NotFoundException>(() =>
-            new GetTaskQueryHandler(db, _mapper).Handle(new GetTaskQuery("missing"), CancellationToken.None));
+            new GetTaskQueryHandler(new TaskReader(db, _mapper)).Handle(new GetTaskQuery("missing"), CancellationToken.None));
 
         Assert.Multiple(() =>
         {

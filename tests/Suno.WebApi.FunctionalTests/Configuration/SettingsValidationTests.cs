@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Suno.Application.Chat;
 using Suno.Application.Tasks.Engine;
 using Suno.Infrastructure.Configuration;
 

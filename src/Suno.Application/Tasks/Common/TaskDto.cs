@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Suno.Domain.Tasks;
 
 namespace Suno.Application.Tasks.Common;
 
@@ -27,9 +27,12 @@ public sealed record TaskDto
     /// <summary>"0%" to "100%".</summary>
     public required string Progress { get; init; }
 
-    /// <summary>
-    /// Music tasks: the array of clips, each exactly as Suno last sent it (every upstream field, including ones this
-    /// gateway does not know). Lyrics tasks: {id, status, title, text}, or null while there is no result yet.
-    /// </summary>
-    public JsonElement? Data { get; init; }
+    /// <summary>A music task's clips in Suno's order (empty before Suno answered, and for lyrics tasks).</summary>
+    public IReadOnlyList<ClipDto> Clips { get; init; } = [];
+
+    /// <summary>A lyrics task's result {id, status, title, text}; null while there is none (and for music tasks).</summary>
+    public LyricsResult? Lyrics { get; init; }
+
+    /// <summary>SUCCESS or FAILURE: nothing about the task changes any more.</summary>
+    public bool IsFinished => Status is "SUCCESS" or "FAILURE";
 }

@@ -17,6 +17,7 @@ public sealed class TaskMappingProfile : Profile
             .ForMember(d => d.StartTime, o => o.MapFrom(s => TaskData.ToUnixSeconds(s.StartTime)))
             .ForMember(d => d.FinishTime, o => o.MapFrom(s => TaskData.ToUnixSeconds(s.FinishTime)))
             .ForMember(d => d.Progress, o => o.MapFrom(s => TaskData.ToPercent(s.Progress)))
-            .ForMember(d => d.Data, o => o.MapFrom(s => TaskData.From(s)));
+            .ForMember(d => d.Clips, o => o.MapFrom(s => s.Clips.OrderBy(c => c.Position).Select(c => c.ToDto()).ToList()))
+            .ForMember(d => d.Lyrics, o => o.MapFrom(s => s.Lyrics));
     }
 }

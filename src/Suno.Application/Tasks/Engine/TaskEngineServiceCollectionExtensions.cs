@@ -1,17 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Suno.Application.Tasks.Common;
 
 namespace Suno.Application.Tasks.Engine;
 
 public static class TaskEngineServiceCollectionExtensions
 {
-    /// <summary>The submission path and the poller; Infrastructure adds the lease store and the background worker.</summary>
+    /// <summary>The submission path, the reader and waiter, the poller and its settler; Infrastructure adds the lease store and the background worker.</summary>
     public static IServiceCollection AddTaskEngine(this IServiceCollection services)
     {
         services.TryAddSingleton<GatewayInstance>();
         services.TryAddSingleton<ITaskChangeNotifier, TaskChangeNotifier>();
         services.AddOptions<TaskEngineOptions>();
+        services.AddScoped<TaskReader>();
+        services.AddScoped<TaskWaiter>();
         services.AddScoped<TaskSubmitter>();
+        services.AddScoped<LostSubmissionSettler>();
         services.AddScoped<TaskPoller>();
         return services;
     }

@@ -1,9 +1,12 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
+using Suno.Application.Models;
+using Suno.Application.Tasks.Commands.SubmitLyrics;
+using Suno.Application.Tasks.Commands.SubmitMusic;
+using Suno.Domain.Clips;
 using Suno.Domain.Tasks;
 
 namespace Suno.Application.Tasks.Engine;
@@ -11,8 +14,11 @@ namespace Suno.Application.Tasks.Engine;
 /// <summary>Who pays for a submission: the request's own cookie, a given account (an extension), or the pool.</summary>
 public sealed record SubmissionAccount(string? RequestCookie = null, string? AccountId = null);
 
-/// <summary>What a submission returns: the task id, and whether an earlier submission with the same key answered.</summary>
-public sealed record SubmittedTask(string TaskId, bool Replayed);
+/// <summary>
+/// What Suno accepted for a submission: the clips it will make (music) or its lyrics job id (lyrics), on which account.
+/// The submitter applies it to the task.
+/// </summary>
+public sealed record SunoAccepted(string AccountId, IReadOnlyList<ClipSnapshot> Clips, string? LyricsId);
 
 /// <summary>
 /// The one way work reaches Suno. A submission is stored before any upstream call and holds a lease while the call
@@ -25,46 +31,115 @@ public sealed record SubmittedTask(string TaskId, bool Replayed);
 public sealed partial class TaskSubmitter(
     ISunoDbContext db,
     IAccountProvider accounts,
+    ISunoUpstream upstream,
     TimeProvider clock,
     GatewayInstance instance,
     Microsoft.Extensions.Options.IOptions<TaskEngineOptions> options,
     ILogger<TaskSubmitter> logger)
 {
-    private static readonly JsonSerializerOptions ParameterJson = new(JsonSerializerDefaults.Web)
+    /// <summary>
+    /// A song or an extension. The model is the command's, else Tasks:DefaultModel; a continuation runs on the
+    /// account that made the source task (unless the request brings its own cookie). Returns the task id.
+    /// </summary>
+    public async Task<string> SubmitMusicAsync(SubmitMusicCommand song, CancellationToken cancellationToken)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+        ArgumentNullException.ThrowIfNull(song);
+        var model = SunoModelCatalog.ResolveOrDefault(song.Model, options.Value.DefaultModel);
+        var payer = new SubmissionAccount(RequestCookie: song.AccountCookie);
+        var sourceTaskId = song.SourceTaskId;
+        if (song.IsExtension && string.IsNullOrWhiteSpace(sourceTaskId) && song.FindSourceTaskByClip)
+        {
+            sourceTaskId = await FindTaskOfClipAsync(song.ContinueClipId!, cancellationToken).ConfigureAwait(false);
+        }
 
-    /// <summary>Serialises request parameters the way tasks store them (snake_case JSON, nulls left out).</summary>
-    public static string SerializeParameters<T>(T parameters) => JsonSerializer.Serialize(parameters, ParameterJson);
+        if (song.IsExtension && !string.IsNullOrWhiteSpace(sourceTaskId))
+        {
+            var source = await db.Tasks.AsNoTracking()
+                .Where(t => t.Id == sourceTaskId)
+                .Select(t => new { t.Id, t.AccountId, t.Action })
+                .FirstOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false)
+                ?? throw new ValidationException("task_id", $"task_id: task {sourceTaskId} does not exist");
+            if (source.Action != TaskAction.Music)
+            {
+                throw new ValidationException("task_id", $"task_id: task {source.Id} is a {source.Action.ToWire()} task; only music clips can be continued");
+            }
+
+            // The clip belongs to the account that made it: the continuation must run there.
+            payer = song.AccountCookie is null && source.AccountId is not null
+                ? new SubmissionAccount(AccountId: source.AccountId)
+                : payer;
+        }
+
+        var description = string.IsNullOrWhiteSpace(song.GptDescriptionPrompt) ? null : song.GptDescriptionPrompt.Trim();
+        var work = new MusicWork(
+            Prompt: description is null ? song.Prompt ?? string.Empty : string.Empty,
+            GptDescriptionPrompt: description,
+            Title: song.Title,
+            Tags: TagsWithVocals(song.Tags, song.VocalGender),
+            NegativeTags: string.IsNullOrWhiteSpace(song.NegativeTags) ? null : song.NegativeTags,
+            VocalGender: song.VocalGender,
+            Mv: model.Mv,
+            MakeInstrumental: song.MakeInstrumental,
+            ContinueClipId: song.IsExtension ? song.ContinueClipId : null,
+            ContinueAt: song.IsExtension ? song.ContinueAt : null,
+            TaskId: sourceTaskId);
+        return await SubmitAsync(work, payer, song.CallbackUrl, song.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lyrics from a description. Returns the task id.</summary>
+    public Task<string> SubmitLyricsAsync(SubmitLyricsCommand lyrics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lyrics);
+        return SubmitAsync(
+            new LyricsWork(lyrics.Prompt!.Trim()),
+            new SubmissionAccount(RequestCookie: lyrics.AccountCookie),
+            lyrics.CallbackUrl,
+            lyrics.IdempotencyKey,
+            cancellationToken);
+    }
+
+    /// <summary>The task of ours that made a clip, if any.</summary>
+    public Task<string?> FindTaskOfClipAsync(string clipId, CancellationToken cancellationToken) =>
+        db.Clips.AsNoTracking().Where(c => c.Id == clipId).Select(c => c.TaskId).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>vocal_gender female/male becomes "female vocals"/"male vocals" at the end of the tags.</summary>
+    internal static string? TagsWithVocals(string? tags, string? vocalGender)
+    {
+        var vocals = vocalGender?.Trim().ToUpperInvariant() switch
+        {
+            "FEMALE" or "F" => "female vocals",
+            "MALE" or "M" => "male vocals",
+            _ => null,
+        };
+        var trimmed = string.IsNullOrWhiteSpace(tags) ? null : tags.Trim();
+        return (trimmed, vocals) switch
+        {
+            (null, null) => null,
+            (null, _) => vocals,
+            (_, null) => trimmed,
+            _ => $"{trimmed}, {vocals}",
+        };
+    }
 
     /// <summary>
-    /// Stores the task, picks the account, runs <paramref name="send"/> against Suno and records the outcome.
-    /// <paramref name="send"/> returns the change to apply to the task once Suno accepted it.
+    /// Stores the task, picks the account, sends <paramref name="work"/> to Suno and applies what Suno accepted. The
+    /// caller's cancellation counts only until the task is stored: from then on the submission is seen through.
     /// </summary>
-    public async Task<SubmittedTask> SubmitAsync(
-        TaskAction action,
-        string parameters,
-        SubmissionAccount payer,
-        string? callbackUrl,
-        string? idempotencyKey,
-        Func<UpstreamAccount, CancellationToken, Task<Action<SunoTask, DateTime>>> send,
-        CancellationToken cancellationToken)
+    private async Task<string> SubmitAsync(
+        SubmittedWork work, SubmissionAccount payer, string? callbackUrl, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(payer);
-        ArgumentNullException.ThrowIfNull(send);
         if (idempotencyKey is not null)
         {
             var earlier = await FindByKeyAsync(idempotencyKey, cancellationToken).ConfigureAwait(false);
             if (earlier is not null)
             {
-                return new SubmittedTask(earlier, Replayed: true);
+                return earlier;
             }
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var task = SunoTask.Create(Guid.NewGuid().ToString(), action, parameters, now, callbackUrl, idempotencyKey);
+        var task = SunoTask.Create(Guid.NewGuid().ToString(), work.Action, work.ToJson(), now, callbackUrl, idempotencyKey);
         task.TryClaimLease(instance.Id, now + options.Value.SubmissionGrace, now);
         db.Tasks.Add(task);
         try
@@ -81,16 +156,16 @@ public sealed partial class TaskSubmitter(
                 throw;
             }
 
-            return new SubmittedTask(winner, Replayed: true);
+            return winner;
         }
 
         // From here on the task exists: every outcome is recorded on it, and the caller's cancellation no longer
         // stops the work (an abandoned generate call may still cost credits, so it is seen through).
         var account = await ChooseAccountAsync(task, payer).ConfigureAwait(false);
-        Action<SunoTask, DateTime> accepted;
+        SunoAccepted accepted;
         try
         {
-            accepted = await send(account, CancellationToken.None).ConfigureAwait(false);
+            accepted = await SendAsync(account, work).ConfigureAwait(false);
         }
         catch (SunoApplicationException ex) when (ex is not UpstreamUnavailableException)
         {
@@ -106,11 +181,38 @@ public sealed partial class TaskSubmitter(
                 ex);
         }
 
-        accepted(task, clock.GetUtcNow().UtcDateTime);
+        var acceptedAt = clock.GetUtcNow().UtcDateTime;
+        if (accepted.LyricsId is { } lyricsId)
+        {
+            task.MarkSubmitted([lyricsId], acceptedAt);
+        }
+        else
+        {
+            task.MarkSubmitted(accepted.Clips, acceptedAt);
+        }
+
         task.ReleaseLease();
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-        LogSubmitted(logger, task.Id, action, account.Id);
-        return new SubmittedTask(task.Id, Replayed: false);
+        LogSubmitted(logger, task.Id, work.Action, accepted.AccountId);
+        return task.Id;
+    }
+
+    /// <summary>The one upstream call of a submission: never cancelled half-way, never retried.</summary>
+    private async Task<SunoAccepted> SendAsync(UpstreamAccount account, SubmittedWork work)
+    {
+        switch (work)
+        {
+            case MusicWork music:
+                var result = await upstream.GenerateAsync(account, music.ToGenerateRequest(), CancellationToken.None).ConfigureAwait(false);
+                return result.Clips.Count == 0
+                    ? throw new UpstreamRejectedException("Suno accepted the generation but returned no clips.")
+                    : new SunoAccepted(account.Id, result.Clips, null);
+            case LyricsWork lyrics:
+                var lyricsId = await upstream.GenerateLyricsAsync(account, lyrics.Prompt, CancellationToken.None).ConfigureAwait(false);
+                return new SunoAccepted(account.Id, [], lyricsId);
+            default:
+                throw new ArgumentException($"No submission path for {work.GetType().Name}.", nameof(work));
+        }
     }
 
     private async Task<UpstreamAccount> ChooseAccountAsync(SunoTask task, SubmissionAccount payer)

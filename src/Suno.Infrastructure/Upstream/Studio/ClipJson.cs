@@ -36,6 +36,7 @@ public static class ClipJson
             Type = String(metadata, "type"),
             Duration = Number(metadata, "duration"),
             ErrorMessage = NullIfEmpty(String(metadata, "error_message")),
+            StemFromId = String(metadata, "stem_from_id"),
             CreatedAt = Date(clip, "created_at"),
             RawJson = clip.GetRawText(),
         };

@@ -7,6 +7,10 @@ namespace Suno.WebApi.Families.Gcui;
 public sealed class GcuiApiOptions
 {
     public const string WaitAudioSecondsKey = "Gcui:WaitAudioSeconds";
+    public const string DefaultModelKey = "Gcui:DefaultModel";
+
+    /// <summary>gcui-art's default model, for a request that names none.</summary>
+    public const string GcuiDefaultModel = "chirp-v3-5";
 
     /// <summary>
     /// The longest wait_audio wait, in seconds (gcui-art's 100 s, the default and the maximum); a smaller value
@@ -14,11 +18,15 @@ public sealed class GcuiApiOptions
     /// </summary>
     public TimeSpan WaitAudioTimeout { get; set; } = GcuiLimits.MaxWait;
 
+    /// <summary>The model of a request that names none (gcui-art's chirp-v3-5).</summary>
+    public string DefaultModel { get; set; } = GcuiDefaultModel;
+
     public static void Read(SettingsReader reader, GcuiApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
         var max = (int)GcuiLimits.MaxWait.TotalSeconds;
         options.WaitAudioTimeout = TimeSpan.FromSeconds(reader.Number(WaitAudioSecondsKey, max, 1, max));
+        options.DefaultModel = reader.Model(DefaultModelKey, GcuiDefaultModel);
     }
 }

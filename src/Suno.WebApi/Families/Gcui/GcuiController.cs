@@ -2,15 +2,15 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Suno.Application.Gcui.Commands.ConcatClip;
-using Suno.Application.Gcui.Commands.GenerateAudio;
-using Suno.Application.Gcui.Commands.GenerateLyrics;
 using Suno.Application.Gcui.Commands.GenerateStems;
 using Suno.Application.Gcui.Queries.GetAlignedLyrics;
 using Suno.Application.Gcui.Queries.GetAudio;
 using Suno.Application.Gcui.Queries.GetClip;
 using Suno.Application.Gcui.Queries.GetLimit;
 using Suno.Application.Gcui.Queries.GetPersona;
+using Suno.Application.Tasks.Commands.SubmitLyrics;
 using Suno.Application.Tasks.Commands.SubmitMusic;
+using Suno.Application.Tasks.Common;
 using Suno.WebApi.Hosting;
 
 namespace Suno.WebApi.Families.Gcui;
@@ -29,9 +29,6 @@ namespace Suno.WebApi.Families.Gcui;
 [ProducesResponseType<GcuiError>(StatusCodes.Status503ServiceUnavailable)]
 public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> options) : ControllerBase
 {
-    /// <summary>gcui-art's default model.</summary>
-    public const string DefaultModel = "chirp-v3-5";
-
     /// <summary>
     /// A song from a description (Suno writes the lyrics). Answers the two clips at once (status submitted), or with
     /// wait_audio once both stream or are complete (at most 100 s, then as they are). Poll GET /api/get?ids= for the
@@ -59,7 +56,7 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
             {
                 GptDescriptionPrompt = request.Prompt,
                 MakeInstrumental = request.MakeInstrumental ?? false,
-                Model = ModelOrDefault(request.Model),
+                Model = request.Model,
             },
             request.WaitAudio,
             idempotencyKey,
@@ -92,7 +89,7 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
                 NegativeTags = request.NegativeTags,
                 Title = request.Title,
                 MakeInstrumental = request.MakeInstrumental ?? false,
-                Model = ModelOrDefault(request.Model),
+                Model = request.Model,
             },
             request.WaitAudio,
             idempotencyKey,
@@ -130,7 +127,7 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
                 Title = request.Title,
                 Tags = request.Tags ?? string.Empty,
                 NegativeTags = request.NegativeTags ?? string.Empty,
-                Model = ModelOrDefault(request.Model),
+                Model = request.Model,
             },
             request.WaitAudio,
             idempotencyKey,
@@ -152,7 +149,14 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
     public async Task<GcuiLyrics> GenerateLyrics([FromBody] GcuiGenerateLyricsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var command = new GenerateLyricsCommand(request.Prompt, RequestAccounts.CookieOf(Request)) { MaxWait = options.Value.WaitAudioTimeout };
+        var command = new SubmitLyricsCommand
+        {
+            Prompt = request.Prompt,
+            AccountCookie = RequestAccounts.CookieOf(Request),
+            Wait = TaskWait.Finished,
+            MaxWait = options.Value.WaitAudioTimeout,
+            Dialect = SubmissionDialect.Gcui,
+        };
         return GcuiLyrics.From(await mediator.Send(command, cancellationToken));
     }
 
@@ -196,11 +200,11 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
     public async Task<object> GetClip([FromQuery(Name = "id")] string? id, CancellationToken cancellationToken) =>
         await mediator.Send(new GetClipQuery(id), cancellationToken);
 
-    /// <summary>The song's words with their start and end times.</summary>
+    /// <summary>The song's words with their start and end times (word, start_s, end_s, success, p_align), Suno's answer as is.</summary>
     [HttpGet("get_aligned_lyrics")]
     [EndpointName("GcuiGetAlignedLyrics")]
     [EndpointSummary("Get time-aligned lyrics")]
-    [ProducesResponseType<IReadOnlyList<GcuiAlignedWord>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<object>(StatusCodes.Status200OK)]
     [ProducesResponseType<GcuiError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<GcuiError>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<GcuiError>(StatusCodes.Status429TooManyRequests)]
@@ -260,25 +264,23 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
         return stems.Select(GcuiStem.From).ToList();
     }
 
-    private static string ModelOrDefault(string? model) => string.IsNullOrWhiteSpace(model) ? DefaultModel : model.Trim();
-
+    /// <summary>Sends the song in gcui-art's terms (its default model, its field names) and answers its clips.</summary>
     private async Task<IReadOnlyList<AudioInfo>> GenerateAsync(
-        SubmitMusicCommand submission,
+        SubmitMusicCommand song,
         bool? waitAudio,
         string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        var command = new GenerateAudioCommand
+        var command = song with
         {
-            Submission = submission with
-            {
-                AccountCookie = RequestAccounts.CookieOf(Request),
-                IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(),
-            },
-            WaitAudio = waitAudio ?? false,
+            Model = string.IsNullOrWhiteSpace(song.Model) ? options.Value.DefaultModel : song.Model.Trim(),
+            AccountCookie = RequestAccounts.CookieOf(Request),
+            IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(),
+            Wait = waitAudio == true ? TaskWait.Playable : TaskWait.None,
             MaxWait = options.Value.WaitAudioTimeout,
+            Dialect = SubmissionDialect.Gcui,
         };
-        var generated = await mediator.Send(command, cancellationToken);
-        return generated.Clips.Select(AudioInfo.FromGenerate).ToList();
+        var task = await mediator.Send(command, cancellationToken);
+        return task.Clips.Select(AudioInfo.FromGenerate).ToList();
     }
 }

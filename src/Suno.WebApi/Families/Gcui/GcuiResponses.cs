@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
-using Suno.Application.Gcui.Commands.GenerateLyrics;
 using Suno.Application.Gcui.Commands.GenerateStems;
-using Suno.Application.Gcui.Common;
 using Suno.Application.Gcui.Queries.GetLimit;
+using Suno.Application.Tasks.Common;
 
 namespace Suno.WebApi.Families.Gcui;
 
@@ -70,21 +70,32 @@ public sealed record AudioInfo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ErrorMessage { get; init; }
 
-    /// <summary>The generate routes' shape: negative_tags always, no error_message.</summary>
-    public static AudioInfo FromGenerate(ClipInfo clip) => From(clip) with
+    /// <summary>The generate routes' shape: the lyric as Suno wrote it, negative_tags always, no error_message.</summary>
+    public static AudioInfo FromGenerate(ClipDto clip) => From(clip) with
     {
+        Lyric = clip.Prompt ?? string.Empty,
         NegativeTags = clip.NegativeTags ?? string.Empty,
-        ErrorMessage = null,
     };
 
-    /// <summary>The /api/get shape: error_message when there is one, no negative_tags.</summary>
-    public static AudioInfo FromGet(ClipInfo clip) => From(clip) with
+    /// <summary>The /api/get shape: the lyric without blank lines, error_message when there is one, no negative_tags.</summary>
+    public static AudioInfo FromGet(ClipDto clip) => From(clip) with
     {
-        NegativeTags = null,
+        Lyric = CompactLyrics(clip.Prompt),
         ErrorMessage = string.IsNullOrEmpty(clip.ErrorMessage) ? null : clip.ErrorMessage,
     };
 
-    private static AudioInfo From(ClipInfo clip)
+    /// <summary>gcui-art's parseLyrics: the lines of the lyrics without the blank ones.</summary>
+    public static string CompactLyrics(string? lyrics) =>
+        string.IsNullOrEmpty(lyrics)
+            ? string.Empty
+            : string.Join('\n', lyrics.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0));
+
+    /// <summary>ISO 8601 in UTC with milliseconds, as Suno writes its times.</summary>
+    internal static string? Timestamp(DateTime? time) =>
+        time?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The fields both shapes share; audio and video URLs are "" until Suno has them, as Suno sends them.</summary>
+    private static AudioInfo From(ClipDto clip)
     {
         ArgumentNullException.ThrowIfNull(clip);
         return new AudioInfo
@@ -92,10 +103,9 @@ public sealed record AudioInfo
             Id = clip.Id,
             Title = clip.Title,
             ImageUrl = clip.ImageUrl,
-            Lyric = clip.Lyric,
-            AudioUrl = clip.AudioUrl,
-            VideoUrl = clip.VideoUrl,
-            CreatedAt = clip.CreatedAt,
+            AudioUrl = clip.AudioUrl ?? string.Empty,
+            VideoUrl = clip.VideoUrl ?? string.Empty,
+            CreatedAt = Timestamp(clip.CreatedAt),
             ModelName = clip.ModelName,
             Status = clip.Status,
             GptDescriptionPrompt = clip.GptDescriptionPrompt,
@@ -158,10 +168,13 @@ public sealed record GcuiLyrics
     [JsonPropertyName("task_id")]
     public required string TaskId { get; init; }
 
-    public static GcuiLyrics From(GeneratedLyrics lyrics)
+    /// <summary>The lyrics task's result; before it exists, status error (the task failed) or running (the wait ran out).</summary>
+    public static GcuiLyrics From(TaskDto task)
     {
-        ArgumentNullException.ThrowIfNull(lyrics);
-        return new GcuiLyrics { Id = lyrics.Id, Status = lyrics.Status, Title = lyrics.Title, Text = lyrics.Text, TaskId = lyrics.TaskId };
+        ArgumentNullException.ThrowIfNull(task);
+        var lyrics = task.Lyrics;
+        var status = lyrics?.Status ?? (task.Status == "FAILURE" ? "error" : "running");
+        return new GcuiLyrics { Id = lyrics?.Id, Status = status, Title = lyrics?.Title, Text = lyrics?.Text, TaskId = task.TaskId };
     }
 }
 
@@ -187,38 +200,19 @@ public sealed record GcuiStem
     [JsonPropertyName("duration")]
     public double? Duration { get; init; }
 
-    public static GcuiStem From(StemInfo stem)
+    public static GcuiStem From(ClipDto stem)
     {
         ArgumentNullException.ThrowIfNull(stem);
         return new GcuiStem
         {
             Id = stem.Id,
             Status = stem.Status,
-            CreatedAt = stem.CreatedAt,
+            CreatedAt = AudioInfo.Timestamp(stem.CreatedAt),
             Title = stem.Title,
             StemFromId = stem.StemFromId,
             Duration = stem.Duration,
         };
     }
-}
-
-/// <summary>One word of GET /api/get_aligned_lyrics.</summary>
-public sealed record GcuiAlignedWord
-{
-    [JsonPropertyName("word")]
-    public string? Word { get; init; }
-
-    [JsonPropertyName("start_s")]
-    public double? StartS { get; init; }
-
-    [JsonPropertyName("end_s")]
-    public double? EndS { get; init; }
-
-    [JsonPropertyName("success")]
-    public bool? Success { get; init; }
-
-    [JsonPropertyName("p_align")]
-    public double? PAlign { get; init; }
 }
 
 /// <summary>Every /api/* error: {"error": "..."}.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Suno.Application.Chat.Common;
 
 namespace Suno.WebApi.Families.OpenAi;
 
@@ -24,6 +25,34 @@ public sealed record ChatCompletion
 
     [JsonPropertyName("usage")]
     public required ChatUsage Usage { get; init; }
+
+    /// <summary>The answer of a chat completion that does not stream: its final reply.</summary>
+    internal static async Task<ChatCompletion> FromAsync(
+        IAsyncEnumerable<ChatEvent> events, int promptCharacters, long created, CancellationToken cancellationToken)
+    {
+        var model = string.Empty;
+        var content = string.Empty;
+        await foreach (var chatEvent in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            model = chatEvent.Model;
+            if (chatEvent.Kind == ChatEventKind.Finished)
+            {
+                content = chatEvent.Text;
+            }
+        }
+
+        return new ChatCompletion
+        {
+            Id = NewId(),
+            Created = created,
+            Model = model,
+            Choices = [new ChatCompletionChoice { Message = new ChatCompletionReply { Content = content }, FinishReason = "stop" }],
+            Usage = new ChatUsage { PromptTokens = ChatUsage.Estimate(promptCharacters), CompletionTokens = ChatUsage.Estimate(content.Length) },
+        };
+    }
+
+    /// <summary>A fresh chatcmpl-... id.</summary>
+    internal static string NewId() => "chatcmpl-" + Guid.NewGuid().ToString("N", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed record ChatCompletionChoice

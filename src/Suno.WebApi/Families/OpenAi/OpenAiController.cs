@@ -1,4 +1,7 @@
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Suno.Application.Chat.Commands.CreateChatCompletion;
 using Suno.Application.Models;
 using Suno.WebApi.Hosting;
 
@@ -13,7 +16,7 @@ namespace Suno.WebApi.Families.OpenAi;
 [Tags("openai")]
 [ProducesResponseType<OpenAiErrorResponse>(StatusCodes.Status401Unauthorized, "application/json")]
 [ProducesResponseType<OpenAiErrorResponse>(StatusCodes.Status500InternalServerError, "application/json")]
-public sealed class OpenAiController(ChatCompletionResponder responder) : ControllerBase
+public sealed class OpenAiController(IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, ILogger<OpenAiController> logger) : ControllerBase
 {
     /// <summary>Fixed creation time of the listed models (Suno publishes none): 2024-01-01.</summary>
     private const long ModelsCreated = 1_704_067_200;
@@ -40,14 +43,25 @@ public sealed class OpenAiController(ChatCompletionResponder responder) : Contro
     public async Task<IActionResult> CreateChatCompletion([FromBody] ChatCompletionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cookie = RequestAccounts.CookieOf(Request);
-        if (request.Stream == true)
+        var command = new CreateChatCompletionCommand
         {
-            await responder.StreamAsync(request, cookie, Response, cancellationToken);
+            Messages = request.ToConversation(),
+            Model = request.Model,
+            Stream = request.Stream == true,
+            AccountCookie = RequestAccounts.CookieOf(Request),
+        };
+        var promptCharacters = command.Messages.Sum(m => m.Content.Length);
+        var created = clock.GetUtcNow().ToUnixTimeSeconds();
+        var events = await mediator.Send(command, cancellationToken);  // a bad request fails here, before any header
+        if (command.Stream)
+        {
+            var stream = new ChatCompletionStream(
+                Response, json.Value.SerializerOptions, ChatCompletion.NewId(), created, request.StreamOptions?.IncludeUsage == true, logger);
+            await stream.WriteAsync(events, promptCharacters, cancellationToken);
             return new EmptyResult();
         }
 
-        return Ok(await responder.CompleteAsync(request, cookie, cancellationToken));
+        return Ok(await ChatCompletion.FromAsync(events, promptCharacters, created, cancellationToken));
     }
 
     /// <summary>The Suno models, by upstream name and by alias; any of these ids is a valid model of a chat completion.</summary>

@@ -58,7 +58,7 @@ public sealed record SubmitTaskRequest
     [JsonPropertyName("task_id")]
     public string? TaskId { get; init; }
 
-    /// <summary>Called with the task when it ends (optional).</summary>
+    /// <summary>Stored with the task; the gateway does not call it yet (optional, an absolute http(s) URL).</summary>
     [JsonPropertyName("callback_url")]
     public string? CallbackUrl { get; init; }
 

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Suno.Application.Tasks.Common;
+using Suno.Domain.Tasks;
 
 namespace Suno.WebApi.Families.SunoTasks;
 
@@ -60,7 +63,52 @@ public sealed record SunoTaskObject
             StartTime = task.StartTime,
             FinishTime = task.FinishTime,
             Progress = task.Progress,
-            Data = task.Data is { } data ? data : null,
+            Data = DataOf(task),
+        };
+    }
+
+    /// <summary>A music task's clips as Suno sent them (what the gateway knows of a clip whose stored JSON is unreadable), or a lyrics task's result.</summary>
+    private static JsonNode? DataOf(TaskDto task)
+    {
+        if (task.Action == TaskAction.Lyrics.ToWire())
+        {
+            return task.Lyrics is { } lyrics
+                ? new JsonObject { ["id"] = lyrics.Id, ["status"] = lyrics.Status, ["title"] = lyrics.Title, ["text"] = lyrics.Text }
+                : null;
+        }
+
+        var clips = new JsonArray();
+        foreach (var clip in task.Clips)
+        {
+            clips.Add(RawOrKnown(clip));
+        }
+
+        return clips;
+    }
+
+    private static JsonObject RawOrKnown(ClipDto clip)
+    {
+        try
+        {
+            if (JsonNode.Parse(clip.RawJson) is JsonObject raw)
+            {
+                return raw;
+            }
+        }
+        catch (JsonException)
+        {
+            // Fall through.
+        }
+
+        return new JsonObject
+        {
+            ["id"] = clip.Id,
+            ["status"] = clip.Status,
+            ["title"] = clip.Title,
+            ["audio_url"] = clip.AudioUrl,
+            ["video_url"] = clip.VideoUrl,
+            ["image_url"] = clip.ImageUrl,
+            ["model_name"] = clip.ModelName,
         };
     }
 }

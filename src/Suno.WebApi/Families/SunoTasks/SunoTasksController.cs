@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Tasks.Commands.SubmitLyrics;
 using Suno.Application.Tasks.Commands.SubmitMusic;
-using Suno.Application.Tasks.Engine;
+using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Queries.GetTask;
 using Suno.Domain.Tasks;
-using Suno.WebApi.Hosting;
 using Suno.Application.Tasks.Queries.GetTasks;
+using Suno.WebApi.Hosting;
 
 namespace Suno.WebApi.Families.SunoTasks;
 
@@ -51,7 +51,7 @@ public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelo
 
         var cookie = RequestAccounts.CookieOf(Request);
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        IRequest<SubmittedTask> command = kind == TaskAction.Lyrics
+        IRequest<TaskDto> command = kind == TaskAction.Lyrics
             ? new SubmitLyricsCommand
             {
                 Prompt = request.Prompt,
@@ -76,8 +76,8 @@ public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelo
                 IdempotencyKey = key,
                 AccountCookie = cookie,
             };
-        var submitted = await mediator.Send(command, cancellationToken);
-        return Ok(envelopes.Ok(submitted.TaskId));
+        var task = await mediator.Send(command, cancellationToken);
+        return Ok(envelopes.Ok(task.TaskId));
     }
 
     /// <summary>

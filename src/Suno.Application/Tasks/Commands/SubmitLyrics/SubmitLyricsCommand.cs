@@ -1,10 +1,13 @@
 using MediatR;
-using Suno.Application.Tasks.Engine;
+using Suno.Application.Tasks.Common;
 
 namespace Suno.Application.Tasks.Commands.SubmitLyrics;
 
-/// <summary>Lyrics from a description; the task ends with {id, status, title, text}.</summary>
-public sealed record SubmitLyricsCommand : IRequest<SubmittedTask>
+/// <summary>
+/// Lyrics from a description; the task ends with {id, status, title, text}. Answers with the task, at once or after
+/// <see cref="Wait"/>.
+/// </summary>
+public sealed record SubmitLyricsCommand : IRequest<TaskDto>
 {
     public string? Prompt { get; init; }
 
@@ -15,5 +18,13 @@ public sealed record SubmitLyricsCommand : IRequest<SubmittedTask>
     /// <summary>A request's own Suno cookie (holding __client). A secret: never stored with the task.</summary>
     public string? AccountCookie { get; init; }
 
-    public override string ToString() => nameof(SubmitLyricsCommand);
+    /// <summary>What the answer waits for (at most <see cref="MaxWait"/>).</summary>
+    public TaskWait Wait { get; init; }
+
+    public TimeSpan MaxWait { get; init; }
+
+    /// <summary>The family whose messages the errors use.</summary>
+    public SubmissionDialect Dialect { get; init; }
+
+    public override string ToString() => $"{nameof(SubmitLyricsCommand)} (wait {Wait})";
 }

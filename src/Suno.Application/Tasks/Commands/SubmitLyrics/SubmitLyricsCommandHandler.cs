@@ -1,28 +1,15 @@
 using MediatR;
-using Suno.Application.Common.Interfaces;
+using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Engine;
-using Suno.Domain.Tasks;
 
 namespace Suno.Application.Tasks.Commands.SubmitLyrics;
 
-public sealed class SubmitLyricsCommandHandler(TaskSubmitter submitter, ISunoUpstream upstream)
-    : IRequestHandler<SubmitLyricsCommand, SubmittedTask>
+public sealed class SubmitLyricsCommandHandler(TaskSubmitter submitter, TaskWaiter waiter) : IRequestHandler<SubmitLyricsCommand, TaskDto>
 {
-    public Task<SubmittedTask> Handle(SubmitLyricsCommand request, CancellationToken cancellationToken)
+    public async Task<TaskDto> Handle(SubmitLyricsCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var prompt = request.Prompt!.Trim();
-        return submitter.SubmitAsync(
-            TaskAction.Lyrics,
-            TaskSubmitter.SerializeParameters(new { prompt }),
-            new SubmissionAccount(RequestCookie: request.AccountCookie),
-            request.CallbackUrl,
-            request.IdempotencyKey,
-            async (account, ct) =>
-            {
-                var lyricsId = await upstream.GenerateLyricsAsync(account, prompt, ct).ConfigureAwait(false);
-                return (task, now) => task.MarkSubmitted([lyricsId], now);
-            },
-            cancellationToken);
+        var taskId = await submitter.SubmitLyricsAsync(request, cancellationToken).ConfigureAwait(false);
+        return await waiter.AnswerAsync(taskId, request.Wait, request.MaxWait, cancellationToken).ConfigureAwait(false);
     }
 }

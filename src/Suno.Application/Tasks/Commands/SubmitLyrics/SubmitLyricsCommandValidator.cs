@@ -1,5 +1,6 @@
 using FluentValidation;
 using Suno.Application.Tasks.Commands.SubmitMusic;
+using Suno.Application.Tasks.Common;
 using Suno.Domain.Common;
 
 namespace Suno.Application.Tasks.Commands.SubmitLyrics;
@@ -13,7 +14,14 @@ public sealed class SubmitLyricsCommandValidator : AbstractValidator<SubmitLyric
     {
         RuleFor(c => c.Prompt)
             .Must(p => !string.IsNullOrWhiteSpace(p))
+            .When(c => c.Dialect == SubmissionDialect.Tasks)
             .WithMessage("prompt is empty: describe the lyrics to write");
+        RuleFor(c => c.Prompt)
+            .NotEmpty()
+            .When(c => c.Dialect == SubmissionDialect.Gcui)
+            .WithMessage("prompt is required: a description of the lyrics to write")
+            .OverridePropertyName("prompt");
+        RuleFor(c => c.MaxWait).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromMinutes(10));
         RuleFor(c => c.Prompt)
             .MaximumLength(PromptMaxLength)
             .WithMessage(c => $"prompt is too long: {c.Prompt!.Length} characters, at most {PromptMaxLength}");

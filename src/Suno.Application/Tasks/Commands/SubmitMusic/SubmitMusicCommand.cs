@@ -1,14 +1,15 @@
 using MediatR;
-using Suno.Application.Tasks.Engine;
+using Suno.Application.Tasks.Common;
 
 namespace Suno.Application.Tasks.Commands.SubmitMusic;
 
 /// <summary>
 /// A song: custom mode (<see cref="Prompt"/> holds lyrics, with <see cref="Tags"/> and <see cref="Title"/>),
 /// inspiration mode (<see cref="GptDescriptionPrompt"/>), or a continuation of a clip of an earlier task
-/// (<see cref="ContinueClipId"/>, <see cref="ContinueAt"/>, <see cref="SourceTaskId"/>). Every API family sends this.
+/// (<see cref="ContinueClipId"/>, <see cref="ContinueAt"/>, <see cref="SourceTaskId"/>). Every API family's controller
+/// sends this once; it answers with the task, at once or after <see cref="Wait"/>.
 /// </summary>
-public sealed record SubmitMusicCommand : IRequest<SubmittedTask>
+public sealed record SubmitMusicCommand : IRequest<TaskDto>
 {
     public string? Prompt { get; init; }
 
@@ -23,7 +24,7 @@ public sealed record SubmitMusicCommand : IRequest<SubmittedTask>
     /// <summary>female or male: appended to the tags as "female vocals" / "male vocals".</summary>
     public string? VocalGender { get; init; }
 
-    /// <summary>Model name or alias; the engine's default when empty.</summary>
+    /// <summary>Model name or alias; Tasks:DefaultModel when empty (a family with its own default fills it in).</summary>
     public string? Model { get; init; }
 
     public bool MakeInstrumental { get; init; }
@@ -49,8 +50,16 @@ public sealed record SubmitMusicCommand : IRequest<SubmittedTask>
     /// <summary>A request's own Suno cookie (holding __client). A secret: never stored with the task.</summary>
     public string? AccountCookie { get; init; }
 
+    /// <summary>What the answer waits for (at most <see cref="MaxWait"/>).</summary>
+    public TaskWait Wait { get; init; }
+
+    public TimeSpan MaxWait { get; init; }
+
+    /// <summary>The family whose field names the errors use.</summary>
+    public SubmissionDialect Dialect { get; init; }
+
     /// <summary>Whether this is a continuation of an earlier clip.</summary>
     public bool IsExtension => !string.IsNullOrWhiteSpace(ContinueClipId);
 
-    public override string ToString() => $"{nameof(SubmitMusicCommand)} (model {Model ?? "default"}, extension {IsExtension})";
+    public override string ToString() => $"{nameof(SubmitMusicCommand)} (model {Model ?? "default"}, extension {IsExtension}, wait {Wait})";
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Suno.Application.Models;
+using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Engine;
 using Suno.Domain.Common;
 
@@ -16,16 +17,36 @@ public sealed class SubmitMusicCommandValidator : AbstractValidator<SubmitMusicC
     {
         ArgumentNullException.ThrowIfNull(options);
         _defaultModel = options.Value.DefaultModel;
+        // The rules every family shares; the fields and messages in each family's spelling.
         RuleFor(c => c.Model)
-            .Must(m => string.IsNullOrWhiteSpace(m) || SunoModelCatalog.TryResolve(m, out _))
-            .WithMessage(c => $"mv: unknown model '{c.Model}'; use one of {SunoModelCatalog.AcceptedNamesText}")
+            .Must(SunoModelCatalog.IsEmptyOrKnown)
+            .When(c => c.Dialect == SubmissionDialect.Tasks)
+            .WithMessage(c => $"mv: {SunoModelCatalog.UnknownModelMessage(c.Model)}")
             .OverridePropertyName("mv");
+        RuleFor(c => c.Model)
+            .Must(SunoModelCatalog.IsEmptyOrKnown)
+            .When(c => c.Dialect == SubmissionDialect.Gcui)
+            .WithMessage(c => $"model: {SunoModelCatalog.UnknownModelMessage(c.Model)}")
+            .OverridePropertyName("model");
 
         RuleFor(c => c)
             .Must(c => !string.IsNullOrWhiteSpace(c.Prompt) || !string.IsNullOrWhiteSpace(c.GptDescriptionPrompt)
                        || (c.MakeInstrumental && !string.IsNullOrWhiteSpace(c.Tags)) || c.IsExtension)
+            .When(c => c.Dialect == SubmissionDialect.Tasks)
             .WithMessage("prompt and gpt_description_prompt are both empty: give lyrics in prompt (custom mode) or a description in gpt_description_prompt")
             .OverridePropertyName("prompt");
+        RuleFor(c => c.ContinueClipId)
+            .NotEmpty()
+            .When(c => c.Dialect == SubmissionDialect.Gcui && c.FindSourceTaskByClip)
+            .WithMessage("Audio ID is required")
+            .OverridePropertyName("audio_id");
+        RuleFor(c => c)
+            .Must(c => c.IsExtension || c.FindSourceTaskByClip || !string.IsNullOrWhiteSpace(c.Prompt) || !string.IsNullOrWhiteSpace(c.GptDescriptionPrompt)
+                       || (c.MakeInstrumental && !string.IsNullOrWhiteSpace(c.Tags)))
+            .When(c => c.Dialect == SubmissionDialect.Gcui)
+            .WithMessage("prompt is required: a description of the song (/api/generate) or its lyrics (/api/custom_generate)")
+            .OverridePropertyName("prompt");
+        RuleFor(c => c.MaxWait).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromMinutes(10));
 
         RuleFor(c => c.Prompt)
             .Must((c, p) => p is null || p.Length <= ModelOf(c).PromptMaxLength)
@@ -72,13 +93,7 @@ public sealed class SubmitMusicCommandValidator : AbstractValidator<SubmitMusicC
             .OverridePropertyName("idempotency_key");
     }
 
-    private SunoModel ModelOf(SubmitMusicCommand command) => ResolveModel(command.Model, _defaultModel);
-
-    /// <summary>The model a submission runs on: its own when it names a known one, else the default.</summary>
-    internal static SunoModel ResolveModel(string? requested, string defaultModel) =>
-        SunoModelCatalog.TryResolve(string.IsNullOrWhiteSpace(requested) ? defaultModel : requested, out var model)
-            ? model
-            : SunoModelCatalog.All[^1];
+    private SunoModel ModelOf(SubmitMusicCommand command) => SunoModelCatalog.ResolveOrDefault(command.Model, _defaultModel);
 
     internal static bool BeHttpUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -2,18 +2,23 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Moq;
-using Suno.Application.Gcui.Common;
+using AutoMapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Engine;
 using Suno.Application.UnitTests.Support;
 using Suno.Domain.Clips;
 using Suno.Domain.Tasks;
 
-namespace Suno.Application.UnitTests.Gcui;
+namespace Suno.Application.UnitTests.Tasks;
 
-/// <summary>wait_audio's waiter: wakes on the engine's signal, re-reads the database every poll interval, gives up in time.</summary>
+/// <summary>The one waiter (wait_audio, lyrics, chat): wakes on the engine's signal, re-reads the database every poll interval, gives up in time.</summary>
 [TestFixture]
 public sealed class TaskWaiterTests
 {
+    private static readonly IMapper Mapper =
+        new MapperConfiguration(cfg => cfg.AddMaps(typeof(TaskDto).Assembly), NullLoggerFactory.Instance).CreateMapper();
+
     private TaskDatabase _database = null!;
 
     [SetUp]
@@ -36,7 +41,7 @@ public sealed class TaskWaiterTests
             });
 
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(db, silent.Object, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(300) }));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper), silent.Object, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(300) }));
         var waiting = waiter.WaitAsync("t1", TaskWaiter.ClipsPlayable, TimeSpan.FromSeconds(30), CancellationToken.None);
         await firstWait.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.That(waiting.IsCompleted, Is.False, "the clips are only submitted");
@@ -45,7 +50,7 @@ public sealed class TaskWaiterTests
         await StreamAsync("t1");   // another gateway process polled Suno and wrote the news
         var task = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.That(task!.Clips.Select(c => c.Status), Is.All.EqualTo(ClipStatus.Streaming));
+        Assert.That(task!.Clips.Select(c => c.Status), Is.All.EqualTo("streaming"));
         Assert.That(changed.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "seen at the next re-read, one poll interval later");
     }
 
@@ -55,7 +60,7 @@ public sealed class TaskWaiterTests
         await StoreSubmittedAsync("t2");
         var notifier = new TaskChangeNotifier();
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(db, notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
         var waiting = waiter.WaitAsync("t2", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(5), CancellationToken.None);
 
         await StreamAsync("t2");
@@ -70,21 +75,52 @@ public sealed class TaskWaiterTests
     {
         await StoreSubmittedAsync("t3");
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(db, new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(100) }));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(100) }));
 
         var watch = Stopwatch.StartNew();
         var task = await waiter.WaitAsync("t3", TaskWaiter.ClipsPlayable, TimeSpan.FromMilliseconds(500), CancellationToken.None);
 
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(450)));
-        Assert.That(task!.Clips.Select(c => c.Status), Is.All.EqualTo(ClipStatus.Submitted));
+        Assert.That(task!.Clips.Select(c => c.Status), Is.All.EqualTo("submitted"));
     }
 
     [Test]
     public async Task An_unknown_task_answers_null_at_once()
     {
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(db, new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions()));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions()));
         Assert.That(await waiter.WaitAsync("nope", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(1), CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task Watching_yields_each_read_and_ends_with_the_state_that_ended_it()
+    {
+        await StoreSubmittedAsync("t4");
+        var notifier = new TaskChangeNotifier();
+        await using var db = _database.CreateContext();
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
+
+        var states = new List<TaskWatchState>();
+        await foreach (var update in waiter.WatchAsync("t4", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(1), CancellationToken.None))
+        {
+            states.Add(update.State);
+            if (states.Count == 1)
+            {
+                await StreamAsync("t4");
+                notifier.Publish(["t4"]);
+            }
+        }
+
+        Assert.That(states, Is.EqualTo(new[] { TaskWatchState.Waiting, TaskWatchState.Reached }));
+
+        states.Clear();
+        await foreach (var update in waiter.WatchAsync("t4", static _ => false, TimeSpan.FromMilliseconds(200), CancellationToken.None))
+        {
+            states.Add(update.State);
+        }
+
+        Assert.That(states[^1], Is.EqualTo(TaskWatchState.TimedOut), "a condition that never holds ends at the deadline");
+        Assert.That(states.Take(states.Count - 1), Is.All.EqualTo(TaskWatchState.Waiting));
     }
 
     [TestCase(ClipStatus.Streaming, ClipStatus.Complete, true)]
@@ -96,7 +132,7 @@ public sealed class TaskWaiterTests
         var task = TaskSamples.NewMusic("p");
         task.MarkSubmitted([TaskSamples.Clip("p-a", ClipStatus.Submitted), TaskSamples.Clip("p-b", ClipStatus.Submitted)], TaskSamples.Submitted);
         task.ApplyClips([TaskSamples.Clip("p-a", a), TaskSamples.Clip("p-b", b)], TaskSamples.Submitted.AddSeconds(5));
-        Assert.That(TaskWaiter.ClipsPlayable(task), Is.EqualTo(playable));
+        Assert.That(TaskWaiter.ClipsPlayable(Mapper.Map<TaskDto>(task)), Is.EqualTo(playable));
     }
 
     private async Task StoreSubmittedAsync(string id)

@@ -1,15 +1,15 @@
-namespace Suno.Infrastructure.Configuration;
+namespace Suno.Application.Chat;
 
-/// <summary>The OpenAI-compatible chat route (section Chat).</summary>
+/// <summary>
+/// The OpenAI-compatible chat route (section Chat): how long a chat waits for its song (the use case), the song
+/// planner and the reply templates (their adapters). Infrastructure reads it from the settings.
+/// </summary>
 public sealed class ChatOptions
 {
     public const string SectionName = "Chat";
     public const string DefaultModel = "gpt-4o";
     public const int DefaultTimeoutSeconds = 600;
     public const string DefaultTemplateDir = "templates";
-
-    /// <summary>How failures name the template folder setting.</summary>
-    public static string TemplateDirSetting => LegacyEnvironmentAliases.Describe(SettingKeys.ChatTemplateDir);
 
     /// <summary>Base URL of an OpenAI-compatible API used to turn a chat into a song request (alias CHAT_OPENAI_BASE).</summary>
     public Uri? OpenAiBase { get; set; }
@@ -23,6 +23,8 @@ public sealed class ChatOptions
     /// <summary>How long a chat request may wait for its song (alias CHAT_TIME_OUT).</summary>
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
     /// <summary>
     /// Folder of the chat reply templates (alias CHAT_TEMPLATE_DIR), absolute. Unset: the templates folder beside
     /// the gateway's binaries (the build copies templates/*.hbs there), so the gateway finds its templates whatever
@@ -32,16 +34,4 @@ public sealed class ChatOptions
 
     /// <summary>templates/ beside the binaries.</summary>
     public static string DefaultTemplatePath => Path.Combine(AppContext.BaseDirectory, DefaultTemplateDir);
-
-    public static void Read(SettingsReader reader, ChatOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(options);
-        options.OpenAiBase = reader.HttpUrl(SettingKeys.ChatOpenAiBase, null);
-        options.OpenAiKey = reader.Text(SettingKeys.ChatOpenAiKey);
-        options.OpenAiModel = reader.Text(SettingKeys.ChatOpenAiModel, DefaultModel);
-        options.TimeoutSeconds = reader.Number(SettingKeys.ChatTimeoutSeconds, DefaultTimeoutSeconds, 1, 86_400);
-        var templateDir = reader.Text(SettingKeys.ChatTemplateDir);
-        options.TemplateDir = templateDir is null ? DefaultTemplatePath : Path.GetFullPath(templateDir);
-    }
 }

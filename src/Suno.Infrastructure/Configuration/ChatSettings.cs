@@ -1,0 +1,22 @@
+using Suno.Application.Chat;
+
+namespace Suno.Infrastructure.Configuration;
+
+/// <summary>Reads the chat route's settings (section Chat) into <see cref="ChatOptions"/>.</summary>
+public static class ChatSettings
+{
+    /// <summary>How failures name the template folder setting.</summary>
+    public static string TemplateDirSetting => LegacyEnvironmentAliases.Describe(SettingKeys.ChatTemplateDir);
+
+    public static void Read(SettingsReader reader, ChatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        options.OpenAiBase = reader.HttpUrl(SettingKeys.ChatOpenAiBase, null);
+        options.OpenAiKey = reader.Text(SettingKeys.ChatOpenAiKey);
+        options.OpenAiModel = reader.Text(SettingKeys.ChatOpenAiModel, ChatOptions.DefaultModel);
+        options.TimeoutSeconds = reader.Number(SettingKeys.ChatTimeoutSeconds, ChatOptions.DefaultTimeoutSeconds, 1, 86_400);
+        var templateDir = reader.Text(SettingKeys.ChatTemplateDir);
+        options.TemplateDir = templateDir is null ? ChatOptions.DefaultTemplatePath : Path.GetFullPath(templateDir);
+    }
+}
