@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Suno.Domain.Accounts;
+using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Upstream.Clerk;
 
 namespace Suno.Infrastructure.Upstream.Accounts;
 
 /// <summary>Every account the process knows, by id (singleton).</summary>
-public sealed class AccountRegistry(IOptions<SunoConnectionOptions> connection)
+public sealed class AccountRegistry(IOptions<SunoOptions> connection)
 {
     private readonly ConcurrentDictionary<string, AccountSession> _sessions = new(StringComparer.Ordinal);
 

@@ -12,6 +12,7 @@ using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
 using Suno.Domain.Accounts;
 using Suno.Domain.Clips;
+using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Upstream.Accounts;
 using Suno.Infrastructure.Upstream.Clerk;
 
@@ -28,7 +29,7 @@ public sealed partial class SunoStudioClient : ISunoUpstream
     public const string CaptchaRejectedDetail = "Token validation failed.";
 
     private readonly HttpClient _http;
-    private readonly SunoConnectionOptions _connection;
+    private readonly SunoOptions _connection;
     private readonly UpstreamOptions _options;
     private readonly AccountRegistry _registry;
     private readonly SunoSessionManager _sessions;
@@ -38,7 +39,7 @@ public sealed partial class SunoStudioClient : ISunoUpstream
     private readonly TimeProvider _time;
     private readonly ILogger<SunoStudioClient> _logger;
 
-    public SunoStudioClient(HttpClient http, IOptions<SunoConnectionOptions> connection, IOptions<UpstreamOptions> options,
+    public SunoStudioClient(HttpClient http, IOptions<SunoOptions> connection, IOptions<UpstreamOptions> options,
         AccountRegistry registry, SunoSessionManager sessions, AccountStore store, UpstreamResilience resilience,
         ICaptchaTokenProvider captcha, TimeProvider time, ILogger<SunoStudioClient> logger)
     {
@@ -279,7 +280,7 @@ public sealed partial class SunoStudioClient : ISunoUpstream
         var pipelines = _resilience.For(session.Id);
         var pipeline = call.IsRead ? pipelines.Reads : pipelines.Writes;
         var started = _time.GetTimestamp();
-        var url = _connection.BaseUrl.TrimEnd('/') + call.PathAndQuery;
+        var url = _connection.BaseUrl.ToString().TrimEnd('/') + call.PathAndQuery;
         try
         {
             var response = await pipeline.ExecuteAsync(
