@@ -42,7 +42,8 @@ public static class UpstreamServiceCollectionExtensions
         services.AddHostedService<AccountMaintenanceService>();
 
         services.AddHttpClient<ClerkClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
-        services.AddHttpClient<ISunoUpstream, SunoStudioClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        services.AddHttpClient<SunoStudioClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        services.TryAddTransient<ISunoUpstream, AccountRecordingUpstream>();
         // The solver is the operator's own service, not Suno: it does not go through Suno:Proxy.
         services.AddHttpClient<ICaptchaTokenProvider, HttpCaptchaTokenProvider>(ConfigureClient);
         return services;
