@@ -41,17 +41,21 @@ public static class UpstreamServiceCollectionExtensions
         services.TryAddSingleton<IAccountProvider>(sp => sp.GetRequiredService<AccountPool>());
         services.AddHostedService<AccountMaintenanceService>();
 
-        services.AddHttpClient<ClerkClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
-        services.AddHttpClient<SunoStudioClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        services.TryAddTransient<UpstreamCallLog>();
+        ConfigureClient(services.AddHttpClient<ClerkClient>()).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        ConfigureClient(services.AddHttpClient<SunoStudioClient>()).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
         services.TryAddTransient<ISunoUpstream, AccountRecordingUpstream>();
         // The solver is the operator's own service, not Suno: it does not go through Suno:Proxy.
-        services.AddHttpClient<ICaptchaTokenProvider, HttpCaptchaTokenProvider>(ConfigureClient);
+        ConfigureClient(services.AddHttpClient<ICaptchaTokenProvider, HttpCaptchaTokenProvider>());
         return services;
     }
 
-    private static void ConfigureClient(HttpClient client) =>
-        // The Polly pipelines own the timeouts (one per attempt).
-        client.Timeout = Timeout.InfiniteTimeSpan;
+    private static IHttpClientBuilder ConfigureClient(IHttpClientBuilder client) =>
+        // The Polly pipelines own the timeouts (one per attempt). UpstreamCallLog is the one log line per call: the
+        // factory's own lines (and their scope with the full URL, query included) are removed.
+        client.ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler<UpstreamCallLog>();
 
     /// <summary>The handler of every call to Suno and Clerk: manual cookies, no redirects, Suno:Proxy when set.</summary>
     internal static SocketsHttpHandler CreateSunoHandler(IServiceProvider services)

@@ -278,8 +278,6 @@ public sealed partial class SunoStudioClient : ISunoUpstream
                     return await UpstreamHttp.SendAsync(_http, request, call.Endpoint, _time, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
-            var elapsedMs = _time.GetElapsedTime(started).TotalMilliseconds;
-            LogCall(call.Endpoint, response.StatusCode, session.Id, elapsedMs);
             return response;
         }
         catch (TimeoutRejectedException ex)
@@ -327,9 +325,6 @@ public sealed partial class SunoStudioClient : ISunoUpstream
                     : $"Suno answered {response.StatusCode} to {call.Endpoint}: {detail}");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Suno {Endpoint} answered {Status} for account {AccountId} in {ElapsedMs:F0} ms")]
-    private partial void LogCall(string endpoint, int status, string accountId, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Suno {Endpoint} failed ({Reason}) for account {AccountId} after {ElapsedMs:F0} ms")]
     private partial void LogFailed(string endpoint, string accountId, string reason, double elapsedMs);
