@@ -18,6 +18,7 @@ public static class SettingKeys
     public const string SunoCaptchaSolverUrl = "Suno:CaptchaSolverUrl";
     public const string SunoSandbox = "Suno:Sandbox";
     public const string SunoAccounts = "Suno:Accounts";
+    public const string SunoPersistRequestAccounts = "Suno:PersistRequestAccounts";
     public const string ChatOpenAiBase = "Chat:OpenAiBase";
     public const string ChatOpenAiKey = "Chat:OpenAiKey";
     public const string ChatOpenAiModel = "Chat:OpenAiModel";

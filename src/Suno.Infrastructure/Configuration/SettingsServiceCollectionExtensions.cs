@@ -27,7 +27,7 @@ public static class SettingsServiceCollectionExtensions
 
     /// <summary>
     /// Registers <typeparamref name="TOptions"/> read by <paramref name="read"/> and validated by the same read
-    /// (every bad value is one failure line), at start.
+    /// (every bad value is one failure line), at start. A second call for the same type changes nothing.
     /// </summary>
     public static OptionsBuilder<TOptions> AddValidatedSettings<TOptions>(
         this IServiceCollection services,
@@ -36,6 +36,11 @@ public static class SettingsServiceCollectionExtensions
         where TOptions : class, new()
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<TOptions>) && d.ImplementationInstance is SettingsValidator<TOptions>))
+        {
+            return services.AddOptions<TOptions>();
+        }
+
         services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(configuration, read));
         services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new ConfigurationChangeTokenSource<TOptions>(configuration));
         return services.AddOptions<TOptions>()

@@ -1,13 +1,17 @@
 namespace Suno.Infrastructure.Configuration;
 
-/// <summary>The Suno account and how to reach Suno (section Suno). Cookie, session id and JWTs are secrets.</summary>
+/// <summary>
+/// The Suno accounts and how to reach Suno (section Suno), read by <see cref="Read"/> (flat aliases SUNO_COOKIE/COOKIE,
+/// SESSION_ID, BASE_URL, ... included). Cookie, session id and JWTs are secrets. The client tuning is
+/// <c>Suno:Upstream</c> (UpstreamOptions).
+/// </summary>
 public sealed class SunoOptions
 {
     public const string SectionName = "Suno";
     public static readonly Uri DefaultBaseUrl = new("https://studio-api.prod.suno.com");
     public static readonly Uri DefaultClerkBaseUrl = new("https://auth.suno.com");
 
-    /// <summary>The suno.com cookie (aliases SUNO_COOKIE, then COOKIE).</summary>
+    /// <summary>The suno.com cookie (must hold __client; aliases SUNO_COOKIE, then COOKIE): the account named "default".</summary>
     public string? Cookie { get; set; }
 
     /// <summary>The Clerk session id, sess_... (alias SESSION_ID); found from the cookie when empty.</summary>
@@ -19,23 +23,29 @@ public sealed class SunoOptions
     /// <summary>Clerk base URL (alias CLERK_BASE_URL).</summary>
     public Uri ClerkBaseUrl { get; set; } = DefaultClerkBaseUrl;
 
-    /// <summary>Token-exchange URL template with %s for the session id (alias EXCHANGE_TOKEN_URL).</summary>
+    /// <summary>
+    /// Token-exchange URL template of the Go reference, with %s standing for the session id (alias EXCHANGE_TOKEN_URL);
+    /// when set it replaces {ClerkBaseUrl}/v1/client/sessions/{sid}/tokens?….
+    /// </summary>
     public string? ExchangeTokenUrl { get; set; }
 
-    /// <summary>Device-Id sent to Suno (alias DEVICE_ID).</summary>
+    /// <summary>Device-Id sent to Suno (alias DEVICE_ID); else the cookie's ajs_anonymous_id, else a random UUID per account.</summary>
     public string? DeviceId { get; set; }
 
     /// <summary>Proxy for calls to Suno and Clerk (alias PROXY).</summary>
     public Uri? Proxy { get; set; }
 
-    /// <summary>Captcha solver endpoint (alias CAPTCHA_SOLVER_URL).</summary>
+    /// <summary>Captcha solver (alias CAPTCHA_SOLVER_URL): POSTed to when Suno requires a captcha, answers {"token": "…"}.</summary>
     public Uri? CaptchaSolverUrl { get; set; }
 
     /// <summary>Answer from the in-repo fake upstream instead of Suno (alias SUNO_SANDBOX).</summary>
     public bool Sandbox { get; set; }
 
-    /// <summary>More accounts (Suno:Accounts:0:Name, :Cookie, :SessionId); used by later issues.</summary>
+    /// <summary>More accounts (Suno:Accounts:0:Name, :Cookie, :SessionId).</summary>
     public IList<SunoAccountOptions> Accounts { get; } = [];
+
+    /// <summary>Whether accounts built from a request's Cookie header are written to the database.</summary>
+    public bool PersistRequestAccounts { get; set; }
 
     public static void Read(SettingsReader reader, SunoOptions options)
     {
@@ -50,6 +60,7 @@ public sealed class SunoOptions
         options.Proxy = reader.ProxyUrl(SettingKeys.SunoProxy);
         options.CaptchaSolverUrl = reader.HttpUrl(SettingKeys.SunoCaptchaSolverUrl, null);
         options.Sandbox = reader.Flag(SettingKeys.SunoSandbox, false);
+        options.PersistRequestAccounts = reader.Flag(SettingKeys.SunoPersistRequestAccounts, false);
 
         options.Accounts.Clear();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -4,7 +4,7 @@ namespace Suno.Infrastructure.Upstream;
 
 /// <summary>
 /// Tuning of the Suno and Clerk clients (section <c>Suno:Upstream</c>). The connection settings themselves
-/// (cookie, URLs, proxy, ...) are in <see cref="SunoConnectionOptions"/> (section <c>Suno</c>).
+/// (cookie, URLs, proxy, ...) are in <see cref="Configuration.SunoOptions"/> (section <c>Suno</c>).
 /// </summary>
 public sealed class UpstreamOptions
 {

@@ -18,26 +18,16 @@ public static class UpstreamServiceCollectionExtensions
     /// <summary>
     /// The Suno upstream: <see cref="ISunoUpstream"/> (studio-api), <see cref="IAccountProvider"/> (accounts),
     /// <see cref="ICaptchaTokenProvider"/>, the Clerk session manager and the keep-alive/credits background service.
-    /// Reads the <c>Suno</c> section (<see cref="SunoConnectionOptions"/>) and <c>Suno:Upstream</c>
+    /// Reads the <c>Suno</c> section (<see cref="SunoOptions"/>) and <c>Suno:Upstream</c>
     /// (<see cref="UpstreamOptions"/>); both are validated at start.
     /// </summary>
     public static IServiceCollection AddUpstream(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        var connection = services.AddOptions<SunoConnectionOptions>();
-        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<SunoOptions>)))
-        {
-            // The gateway's settings (AddGatewaySettings) already read and validated the Suno section, aliases
-            // included: take the values from there so both agree.
-            connection.Configure<IOptions<SunoOptions>>((options, suno) => options.CopyFrom(suno.Value, configuration));
-        }
-        else
-        {
-            connection.Bind(configuration.GetSection(SunoConnectionOptions.SectionName));
-        }
-
-        connection.ValidateDataAnnotations().ValidateOnStart();
+        // The Suno section is read once, the gateway's way (one-line errors naming alias and key); a second
+        // registration (AddGatewaySettings) changes nothing.
+        services.AddValidatedSettings<SunoOptions>(configuration, SunoOptions.Read);
         services.AddOptions<UpstreamOptions>()
             .Bind(configuration.GetSection(UpstreamOptions.SectionName))
             .ValidateDataAnnotations()
@@ -51,21 +41,26 @@ public static class UpstreamServiceCollectionExtensions
         services.TryAddSingleton<IAccountProvider>(sp => sp.GetRequiredService<AccountPool>());
         services.AddHostedService<AccountMaintenanceService>();
 
-        services.AddHttpClient<ClerkClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
-        services.AddHttpClient<ISunoUpstream, SunoStudioClient>(ConfigureClient).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        services.TryAddTransient<UpstreamCallLog>();
+        ConfigureClient(services.AddHttpClient<ClerkClient>()).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        ConfigureClient(services.AddHttpClient<SunoStudioClient>()).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
+        services.TryAddTransient<ISunoUpstream, AccountRecordingUpstream>();
         // The solver is the operator's own service, not Suno: it does not go through Suno:Proxy.
-        services.AddHttpClient<ICaptchaTokenProvider, HttpCaptchaTokenProvider>(ConfigureClient);
+        ConfigureClient(services.AddHttpClient<ICaptchaTokenProvider, HttpCaptchaTokenProvider>());
         return services;
     }
 
-    private static void ConfigureClient(HttpClient client) =>
-        // The Polly pipelines own the timeouts (one per attempt).
-        client.Timeout = Timeout.InfiniteTimeSpan;
+    private static IHttpClientBuilder ConfigureClient(IHttpClientBuilder client) =>
+        // The Polly pipelines own the timeouts (one per attempt). UpstreamCallLog is the one log line per call: the
+        // factory's own lines (and their scope with the full URL, query included) are removed.
+        client.ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler<UpstreamCallLog>();
 
     /// <summary>The handler of every call to Suno and Clerk: manual cookies, no redirects, Suno:Proxy when set.</summary>
     internal static SocketsHttpHandler CreateSunoHandler(IServiceProvider services)
     {
-        var connection = services.GetRequiredService<IOptions<SunoConnectionOptions>>().Value;
+        var connection = services.GetRequiredService<IOptions<SunoOptions>>().Value;
         var options = services.GetRequiredService<IOptions<UpstreamOptions>>().Value;
         var handler = new SocketsHttpHandler
         {
@@ -89,14 +84,13 @@ public static class UpstreamServiceCollectionExtensions
     }
 
     /// <summary>A WebProxy for http://[user:pass@]host:port; it is used for every host, loopback included.</summary>
-    internal static WebProxy? CreateProxy(string? proxy)
+    internal static WebProxy? CreateProxy(Uri? uri)
     {
-        if (string.IsNullOrWhiteSpace(proxy))
+        if (uri is null)
         {
             return null;
         }
 
-        var uri = new Uri(proxy);
         var address = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
         var webProxy = new WebProxy(address) { BypassProxyOnLocal = false };
         if (!string.IsNullOrEmpty(uri.UserInfo))

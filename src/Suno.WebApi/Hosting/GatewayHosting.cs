@@ -40,6 +40,8 @@ public static class GatewayHosting
         // Framework chatter stays at warning (our request log line says what happened); settings can lower it.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // HttpClient writes four info lines per call; the upstream's own Debug line (UpstreamCallLog) is the useful one.
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
 
         var logging = new LoggingOptions();

@@ -30,14 +30,14 @@ public sealed class UpstreamConfigurationTests
         services.AddUpstream(configuration);
         await using var provider = services.BuildServiceProvider();
 
-        var connection = provider.GetRequiredService<IOptions<SunoConnectionOptions>>().Value;
+        var connection = provider.GetRequiredService<IOptions<SunoOptions>>().Value;
         var accounts = provider.GetRequiredService<IAccountProvider>();
         var chosen = await accounts.AcquireForGenerationAsync(CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(connection.Cookie, Is.EqualTo(account.Cookie));
-            Assert.That(connection.BaseUrl, Is.EqualTo(fake.BaseUrl.ToString().TrimEnd('/')));
+            Assert.That(connection.BaseUrl, Is.EqualTo(fake.BaseUrl));
             Assert.That(chosen.Name, Is.EqualTo("default"));
             Assert.That(fake.State.Counters.Get(FakeSunoEndpoints.Billing), Is.EqualTo(1));
         });
@@ -53,7 +53,7 @@ public sealed class UpstreamConfigurationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
         using var provider = new ServiceCollection().AddLogging().AddUpstream(configuration).BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<SunoConnectionOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<SunoOptions>>().Value);
 
         Assert.That(error!.Message, Does.Contain(named));
     }
@@ -75,13 +75,13 @@ public sealed class UpstreamConfigurationTests
         var configuration = new ConfigurationBuilder().Build();
         using var provider = new ServiceCollection().AddLogging().AddUpstream(configuration).BuildServiceProvider();
 
-        var connection = provider.GetRequiredService<IOptions<SunoConnectionOptions>>().Value;
+        var connection = provider.GetRequiredService<IOptions<SunoOptions>>().Value;
         var options = provider.GetRequiredService<IOptions<UpstreamOptions>>().Value;
 
         Assert.Multiple(() =>
         {
-            Assert.That(connection.BaseUrl, Is.EqualTo("https://studio-api.prod.suno.com"));
-            Assert.That(connection.ClerkBaseUrl, Is.EqualTo("https://auth.suno.com"));
+            Assert.That(connection.BaseUrl, Is.EqualTo(new Uri("https://studio-api.prod.suno.com")));
+            Assert.That(connection.ClerkBaseUrl, Is.EqualTo(new Uri("https://auth.suno.com")));
             Assert.That(options.GeneratePath, Is.EqualTo("/api/generate/v2/"));
             Assert.That(options.KeepAliveInterval, Is.EqualTo(TimeSpan.FromMinutes(30)));
             Assert.That(options.TokenRefreshMargin, Is.EqualTo(TimeSpan.FromSeconds(30)));

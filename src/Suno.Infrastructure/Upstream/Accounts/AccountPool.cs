@@ -8,6 +8,7 @@ using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
 using Suno.Domain.Accounts;
+using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Upstream.Clerk;
 
 namespace Suno.Infrastructure.Upstream.Accounts;
@@ -23,7 +24,7 @@ public sealed partial class AccountPool(
     UpstreamResilience resilience,
     SunoSessionManager sessions,
     IServiceProvider services,
-    IOptions<SunoConnectionOptions> connection,
+    IOptions<SunoOptions> connection,
     TimeProvider time,
     ILogger<AccountPool> logger) : IAccountProvider, IDisposable
 {

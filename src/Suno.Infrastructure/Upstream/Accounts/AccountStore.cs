@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Suno.Application.Common.Interfaces;
+using Suno.Infrastructure.Configuration;
 
 namespace Suno.Infrastructure.Upstream.Accounts;
 
@@ -11,7 +12,7 @@ namespace Suno.Infrastructure.Upstream.Accounts;
 /// database too (no <see cref="ISunoDbContext"/> registered): the accounts then live in memory only. A failed
 /// write is logged, never thrown at the caller: the upstream call it follows has already happened.
 /// </summary>
-public sealed partial class AccountStore(IServiceScopeFactory scopes, IOptions<SunoConnectionOptions> connection, ILogger<AccountStore> logger)
+public sealed partial class AccountStore(IServiceScopeFactory scopes, IOptions<SunoOptions> connection, ILogger<AccountStore> logger)
 {
     internal bool ShouldPersist(AccountSession session) => !session.IsRequestAccount || connection.Value.PersistRequestAccounts;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
+using Suno.Infrastructure.Configuration;
 
 namespace Suno.Infrastructure.Upstream.Captcha;
 
@@ -16,7 +17,7 @@ namespace Suno.Infrastructure.Upstream.Captcha;
 /// </summary>
 public sealed partial class HttpCaptchaTokenProvider(
     HttpClient http,
-    IOptions<SunoConnectionOptions> connection,
+    IOptions<SunoOptions> connection,
     IOptions<UpstreamOptions> options,
     ILogger<HttpCaptchaTokenProvider> logger) : ICaptchaTokenProvider
 {
@@ -28,7 +29,7 @@ public sealed partial class HttpCaptchaTokenProvider(
     public async Task<string> GetTokenAsync(string accountId, int? captchaVersion, CancellationToken cancellationToken)
     {
         var url = connection.Value.CaptchaSolverUrl;
-        if (string.IsNullOrWhiteSpace(url))
+        if (url is null)
         {
             throw new CaptchaRequiredException(NotConfiguredMessage);
         }
@@ -45,7 +46,7 @@ public sealed partial class HttpCaptchaTokenProvider(
         try
         {
             using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(new Uri(url), content, timeout.Token).ConfigureAwait(false);
+            using var response = await http.PostAsync(url, content, timeout.Token).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

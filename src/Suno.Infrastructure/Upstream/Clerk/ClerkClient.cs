@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using Suno.Application.Common.Exceptions;
+using Suno.Infrastructure.Configuration;
 
 namespace Suno.Infrastructure.Upstream.Clerk;
 
@@ -23,13 +24,13 @@ internal sealed class ClerkCredentialsRejectedException(string reason) : Excepti
 public sealed partial class ClerkClient
 {
     private readonly HttpClient _http;
-    private readonly SunoConnectionOptions _connection;
+    private readonly SunoOptions _connection;
     private readonly UpstreamOptions _options;
     private readonly UpstreamResilience _resilience;
     private readonly TimeProvider _time;
     private readonly ILogger<ClerkClient> _logger;
 
-    public ClerkClient(HttpClient http, IOptions<SunoConnectionOptions> connection, IOptions<UpstreamOptions> options,
+    public ClerkClient(HttpClient http, IOptions<SunoOptions> connection, IOptions<UpstreamOptions> options,
         UpstreamResilience resilience, TimeProvider time, ILogger<ClerkClient> logger)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -47,7 +48,7 @@ public sealed partial class ClerkClient
     /// <summary>The session id of GET /v1/client's last_active_session_id.</summary>
     internal async Task<ClerkResult> GetLastActiveSessionIdAsync(string cookie, string accountId, CancellationToken cancellationToken)
     {
-        var url = $"{_connection.ClerkBaseUrl.TrimEnd('/')}/v1/client?{Query}";
+        var url = $"{_connection.ClerkBaseUrl.ToString().TrimEnd('/')}/v1/client?{Query}";
         var response = await SendAsync(HttpMethod.Get, url, cookie, accountId, "clerk.client", cancellationToken).ConfigureAwait(false);
         var root = UpstreamHttp.ParseJson(response.Body, "clerk.client");
         string? sessionId = null;
@@ -71,7 +72,7 @@ public sealed partial class ClerkClient
     internal async Task<ClerkResult> CreateSessionTokenAsync(string cookie, string sessionId, string accountId, CancellationToken cancellationToken)
     {
         var url = string.IsNullOrWhiteSpace(_connection.ExchangeTokenUrl)
-            ? $"{_connection.ClerkBaseUrl.TrimEnd('/')}/v1/client/sessions/{Uri.EscapeDataString(sessionId)}/tokens?{Query}"
+            ? $"{_connection.ClerkBaseUrl.ToString().TrimEnd('/')}/v1/client/sessions/{Uri.EscapeDataString(sessionId)}/tokens?{Query}"
             : _connection.ExchangeTokenUrl.Replace("%s", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
         var response = await SendAsync(HttpMethod.Post, url, cookie, accountId, "clerk.tokens", cancellationToken).ConfigureAwait(false);
         var root = UpstreamHttp.ParseJson(response.Body, "clerk.tokens");

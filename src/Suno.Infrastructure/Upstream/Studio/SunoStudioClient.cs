@@ -12,6 +12,7 @@ using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
 using Suno.Domain.Accounts;
 using Suno.Domain.Clips;
+using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Upstream.Accounts;
 using Suno.Infrastructure.Upstream.Clerk;
 
@@ -20,7 +21,9 @@ namespace Suno.Infrastructure.Upstream.Studio;
 /// <summary>
 /// Suno's studio-api over a typed <see cref="HttpClient"/> (PROTOCOL §1). Each call: the account's JWT from
 /// <see cref="SunoSessionManager"/>, the browser headers of §1.1, the account's resilience pipeline, then one
-/// re-authentication when Suno answers 401/403, and the error mapping of <see cref="ISunoUpstream"/>.
+/// re-authentication when Suno answers 401/403, and the error mapping of <see cref="ISunoUpstream"/>. It only speaks
+/// to Suno: what the answers tell about the account (credits, out of credits) is recorded by
+/// <see cref="AccountRecordingUpstream"/>, the <see cref="ISunoUpstream"/> the gateway uses.
 /// </summary>
 public sealed partial class SunoStudioClient : ISunoUpstream
 {
@@ -28,18 +31,17 @@ public sealed partial class SunoStudioClient : ISunoUpstream
     public const string CaptchaRejectedDetail = "Token validation failed.";
 
     private readonly HttpClient _http;
-    private readonly SunoConnectionOptions _connection;
+    private readonly SunoOptions _connection;
     private readonly UpstreamOptions _options;
     private readonly AccountRegistry _registry;
     private readonly SunoSessionManager _sessions;
-    private readonly AccountStore _store;
     private readonly UpstreamResilience _resilience;
     private readonly ICaptchaTokenProvider _captcha;
     private readonly TimeProvider _time;
     private readonly ILogger<SunoStudioClient> _logger;
 
-    public SunoStudioClient(HttpClient http, IOptions<SunoConnectionOptions> connection, IOptions<UpstreamOptions> options,
-        AccountRegistry registry, SunoSessionManager sessions, AccountStore store, UpstreamResilience resilience,
+    public SunoStudioClient(HttpClient http, IOptions<SunoOptions> connection, IOptions<UpstreamOptions> options,
+        AccountRegistry registry, SunoSessionManager sessions, UpstreamResilience resilience,
         ICaptchaTokenProvider captcha, TimeProvider time, ILogger<SunoStudioClient> logger)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -49,7 +51,6 @@ public sealed partial class SunoStudioClient : ISunoUpstream
         _options = options.Value;
         _registry = registry;
         _sessions = sessions;
-        _store = store;
         _resilience = resilience;
         _captcha = captcha;
         _time = time;
@@ -82,7 +83,6 @@ public sealed partial class SunoStudioClient : ISunoUpstream
             throw new UpstreamRejectedException("Suno accepted the generation but returned no clips.");
         }
 
-        await RefreshCreditsQuietlyAsync(account, cancellationToken).ConfigureAwait(false);
         return new GenerateResult(ClipJson.String(root, "id"), ClipJson.String(root, "status"), clips, root);
     }
 
@@ -157,7 +157,7 @@ public sealed partial class SunoStudioClient : ISunoUpstream
         var root = await SendAsync(account, new Call("billing", HttpMethod.Get, "/api/billing/info/", null, IsRead: true), cancellationToken).ConfigureAwait(false);
         var credits = ClipJson.Integer(root, "total_credits_left") ?? ClipJson.Integer(root, "credits_left")
             ?? throw new UpstreamUnavailableException("Suno's billing info has neither total_credits_left nor credits_left.");
-        var info = new BillingInfo(
+        return new BillingInfo(
             credits,
             ClipJson.Integer(root, "monthly_limit"),
             ClipJson.Integer(root, "monthly_usage"),
@@ -165,10 +165,6 @@ public sealed partial class SunoStudioClient : ISunoUpstream
             ClipJson.Boolean(root, "is_active"),
             ClipJson.String(root, "subscription_type"),
             root);
-        var session = Resolve(account);
-        session.Mutate(a => a.UpdateCredits(info.CreditsLeft, info.MonthlyLimit, info.MonthlyUsage, info.Period, _time.GetUtcNow().UtcDateTime));
-        await _store.SaveAsync(session, CancellationToken.None).ConfigureAwait(false);
-        return info;
     }
 
     public async Task<UpstreamJson> GetPersonaPageAsync(UpstreamAccount account, string personaId, int page, CancellationToken cancellationToken)
@@ -231,28 +227,9 @@ public sealed partial class SunoStudioClient : ISunoUpstream
         }
     }
 
-    private async Task RefreshCreditsQuietlyAsync(UpstreamAccount account, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await GetBillingInfoAsync(account, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SunoApplicationException ex)
-        {
-            LogCreditsRefreshFailed(account.Id, ex.ErrorCode);
-        }
-    }
-
-    private AccountSession Resolve(UpstreamAccount account)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        return _registry.Find(account.Id)
-            ?? throw new NoAccountException($"Account {account.Id} is not known to this gateway; configure it in Suno:Accounts or Suno:Cookie.");
-    }
-
     private async Task<JsonElement> SendAsync(UpstreamAccount account, Call call, CancellationToken cancellationToken)
     {
-        var session = Resolve(account);
+        var session = _registry.Require(account);
         var jwt = await _sessions.GetTokenAsync(session, cancellationToken).ConfigureAwait(false);
         var response = await ExecuteAsync(session, call, jwt, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is 401 or 403)
@@ -271,7 +248,7 @@ public sealed partial class SunoStudioClient : ISunoUpstream
             return string.IsNullOrWhiteSpace(response.Body) ? default : UpstreamHttp.ParseJson(response.Body, call.Endpoint);
         }
 
-        throw await MapFailureAsync(session, call, response).ConfigureAwait(false);
+        throw MapFailure(call, response);
     }
 
     private async Task<UpstreamResponse> ExecuteAsync(AccountSession session, Call call, string jwt, CancellationToken cancellationToken)
@@ -279,7 +256,7 @@ public sealed partial class SunoStudioClient : ISunoUpstream
         var pipelines = _resilience.For(session.Id);
         var pipeline = call.IsRead ? pipelines.Reads : pipelines.Writes;
         var started = _time.GetTimestamp();
-        var url = _connection.BaseUrl.TrimEnd('/') + call.PathAndQuery;
+        var url = _connection.BaseUrl.ToString().TrimEnd('/') + call.PathAndQuery;
         try
         {
             var response = await pipeline.ExecuteAsync(
@@ -301,8 +278,6 @@ public sealed partial class SunoStudioClient : ISunoUpstream
                     return await UpstreamHttp.SendAsync(_http, request, call.Endpoint, _time, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
-            var elapsedMs = _time.GetElapsedTime(started).TotalMilliseconds;
-            LogCall(call.Endpoint, response.StatusCode, session.Id, elapsedMs);
             return response;
         }
         catch (TimeoutRejectedException ex)
@@ -328,16 +303,14 @@ public sealed partial class SunoStudioClient : ISunoUpstream
         }
     }
 
-    private async Task<SunoApplicationException> MapFailureAsync(AccountSession session, Call call, UpstreamResponse response)
+    private static SunoApplicationException MapFailure(Call call, UpstreamResponse response)
     {
         var detail = UpstreamHttp.ReadDetail(response.Body);
         switch (response.StatusCode)
         {
             case 402:
-                var message = string.IsNullOrWhiteSpace(detail) ? "Payment required: the Suno account is out of credits." : detail;
-                session.Mutate(a => a.MarkExhausted(message, _time.GetUtcNow().UtcDateTime));
-                await _store.SaveAsync(session, CancellationToken.None).ConfigureAwait(false);
-                return new OutOfCreditsException(message);
+                // Marking the account exhausted is AccountRecordingUpstream's part.
+                return new OutOfCreditsException(string.IsNullOrWhiteSpace(detail) ? "Payment required: the Suno account is out of credits." : detail);
             case 422 when string.Equals(detail?.Trim(), CaptchaRejectedDetail, StringComparison.OrdinalIgnoreCase):
                 return new CaptchaRequiredException(
                     $"Suno asks for a captcha for this generation ({CaptchaRejectedDetail}). Set Suno:CaptchaSolverUrl (CAPTCHA_SOLVER_URL) "
@@ -353,14 +326,8 @@ public sealed partial class SunoStudioClient : ISunoUpstream
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Suno {Endpoint} answered {Status} for account {AccountId} in {ElapsedMs:F0} ms")]
-    private partial void LogCall(string endpoint, int status, string accountId, double elapsedMs);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Suno {Endpoint} failed ({Reason}) for account {AccountId} after {ElapsedMs:F0} ms")]
     private partial void LogFailed(string endpoint, string accountId, string reason, double elapsedMs);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not refresh the credits of account {AccountId} after a generation ({Reason})")]
-    private partial void LogCreditsRefreshFailed(string accountId, string reason);
 
     private sealed record Call(string Endpoint, HttpMethod Method, string PathAndQuery, string? JsonBody, bool IsRead, string? NotFoundId = null, string NotFoundKind = "clip");
 }

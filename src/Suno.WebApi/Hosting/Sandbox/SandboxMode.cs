@@ -79,7 +79,7 @@ public static partial class SandboxMode
         services.AddSingleton<GatewayAddress>();
         services.AddTransient<SandboxUpstreamHandler>();
         services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<SandboxUpstreamHandler>());
-        services.PostConfigure<SunoConnectionOptions>(UseFake);
+        services.PostConfigure<SunoOptions>(UseFake);
         return builder;
     }
 
@@ -139,10 +139,10 @@ public static partial class SandboxMode
         return Task.CompletedTask;
     }
 
-    private static void UseFake(SunoConnectionOptions options)
+    private static void UseFake(SunoOptions options)
     {
-        options.BaseUrl = UpstreamBaseUrl;
-        options.ClerkBaseUrl = UpstreamBaseUrl;
+        options.BaseUrl = new Uri(UpstreamBaseUrl);
+        options.ClerkBaseUrl = new Uri(UpstreamBaseUrl);
         options.ExchangeTokenUrl = null;
         options.Proxy = null;
         options.CaptchaSolverUrl = null;
@@ -150,7 +150,7 @@ public static partial class SandboxMode
         options.Cookie = null;
         options.SessionId = null;
         options.Accounts.Clear();
-        options.Accounts.Add(new SunoAccountConfig { Name = AccountName, Cookie = "__client=" + ClientToken });
+        options.Accounts.Add(new SunoAccountOptions { Name = AccountName, Cookie = "__client=" + ClientToken });
     }
 
     [LoggerMessage(
