@@ -59,6 +59,7 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<CallerMiddleware>();  // the tenant, once per request, before any route reads it
         app.UseMiddleware<GcuiCorsMiddleware>();  // before errors and the token check: CORS on every /api/* answer
         app.UseExceptionHandler();
         app.UseStatusCodePages(context =>

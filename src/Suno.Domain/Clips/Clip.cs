@@ -7,20 +7,25 @@ public class Clip
     {
         Id = string.Empty;
         TaskId = string.Empty;
+        TenantId = Common.Tenants.Pool;
         RawJson = "{}";
     }
 
-    internal Clip(string taskId, int position, ClipSnapshot snapshot)
+    internal Clip(string taskId, string tenantId, int position, ClipSnapshot snapshot)
         : this()
     {
         Id = snapshot.Id;
         TaskId = taskId;
+        TenantId = tenantId;
         Position = position;
         _ = Apply(snapshot);
     }
 
     public string Id { get; private set; }
     public string TaskId { get; private set; }
+
+    /// <summary>The tenant of the task that made the clip (<see cref="Common.Tenants"/>).</summary>
+    public string TenantId { get; private set; }
 
     /// <summary>Order of the clip in Suno's answer (0, 1, ...); clips are always returned in this order.</summary>
     public int Position { get; private set; }

@@ -20,4 +20,10 @@ public static class FieldLengths
     public const int ClipType = 64;
     public const int Period = 32;
     public const int LastError = 2000;
+
+    /// <summary>A tenant id: "pool" or "req-" and 32 hex digits.</summary>
+    public const int TenantId = 64;
+
+    /// <summary>A SHA-256 in hex.</summary>
+    public const int Hash = 64;
 }

@@ -19,6 +19,7 @@ public class SunoTask
     {
         Id = string.Empty;
         Parameters = "{}";
+        TenantId = Tenants.Pool;
     }
 
     public string Id { get; private set; }
@@ -49,6 +50,12 @@ public class SunoTask
     public string? CallbackUrl { get; private set; }
     public string? IdempotencyKey { get; private set; }
 
+    /// <summary>Who the task belongs to (<see cref="Tenants"/>): only that tenant reads it, and its key is unique there.</summary>
+    public string TenantId { get; private set; }
+
+    /// <summary>A hash of what was submitted, so a replayed Idempotency-Key with another body can be told apart.</summary>
+    public string? RequestHash { get; private set; }
+
     /// <summary>Which gateway process polls this task now, and until when (several processes share one database).</summary>
     public string? LeaseOwner { get; private set; }
     public DateTime? LeaseUntil { get; private set; }
@@ -60,10 +67,13 @@ public class SunoTask
         DateTime now,
         string? callbackUrl = null,
         string? idempotencyKey = null,
-        string? accountId = null)
+        string? accountId = null,
+        string tenantId = Tenants.Pool,
+        string? requestHash = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(parameters);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         return new SunoTask
         {
             Id = id,
@@ -75,7 +85,16 @@ public class SunoTask
             CallbackUrl = callbackUrl,
             IdempotencyKey = idempotencyKey,
             AccountId = accountId,
+            TenantId = tenantId,
+            RequestHash = requestHash,
         };
+    }
+
+    /// <summary>An expired Idempotency-Key is let go, so the tenant may use it for new work.</summary>
+    public void ReleaseIdempotencyKey(DateTime now)
+    {
+        IdempotencyKey = null;
+        UpdatedAt = now;
     }
 
     /// <summary>Whether a task may move from one status to another.</summary>
@@ -258,7 +277,7 @@ public class SunoTask
             var clip = _clips.Find(c => c.Id == snapshot.Id);
             if (clip is null)
             {
-                _clips.Add(new Clip(Id, _clips.Count, snapshot));
+                _clips.Add(new Clip(Id, TenantId, _clips.Count, snapshot));
                 changed = true;
             }
             else

@@ -19,6 +19,8 @@ public static class SettingKeys
     public const string SunoSandbox = "Suno:Sandbox";
     public const string SunoAccounts = "Suno:Accounts";
     public const string SunoPersistRequestAccounts = "Suno:PersistRequestAccounts";
+    public const string SunoMaxRequestAccounts = "Suno:MaxRequestAccounts";
+    public const string SunoRequestAccountIdleMinutes = "Suno:RequestAccountIdleMinutes";
     public const string ChatOpenAiBase = "Chat:OpenAiBase";
     public const string ChatOpenAiKey = "Chat:OpenAiKey";
     public const string ChatOpenAiModel = "Chat:OpenAiModel";

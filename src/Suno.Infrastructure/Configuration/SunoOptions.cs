@@ -47,6 +47,12 @@ public sealed class SunoOptions
     /// <summary>Whether accounts built from a request's Cookie header are written to the database.</summary>
     public bool PersistRequestAccounts { get; set; }
 
+    /// <summary>At most this many cookie accounts are served at once; past it a new cookie gets a 503.</summary>
+    public int MaxRequestAccounts { get; set; } = 1_000;
+
+    /// <summary>A cookie account unused this long is forgotten (its tenant's rows stay; it comes back with its cookie).</summary>
+    public TimeSpan RequestAccountIdle { get; set; } = TimeSpan.FromMinutes(60);
+
     public static void Read(SettingsReader reader, SunoOptions options)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -61,6 +67,8 @@ public sealed class SunoOptions
         options.CaptchaSolverUrl = reader.HttpUrl(SettingKeys.SunoCaptchaSolverUrl, null);
         options.Sandbox = reader.Flag(SettingKeys.SunoSandbox, false);
         options.PersistRequestAccounts = reader.Flag(SettingKeys.SunoPersistRequestAccounts, false);
+        options.MaxRequestAccounts = reader.Number(SettingKeys.SunoMaxRequestAccounts, 1_000, 1, 1_000_000);
+        options.RequestAccountIdle = TimeSpan.FromMinutes(reader.Number(SettingKeys.SunoRequestAccountIdleMinutes, 60, 1, 10_080));
 
         options.Accounts.Clear();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

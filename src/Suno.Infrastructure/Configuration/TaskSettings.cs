@@ -15,6 +15,7 @@ public static class TaskSettings
         options.PollInterval = TimeSpan.FromSeconds(reader.Number(SettingKeys.TasksPollIntervalSeconds, DefaultPollIntervalSeconds, 1, 3_600));
         options.TaskTimeout = TimeSpan.FromSeconds(reader.Number(SettingKeys.TasksTimeoutSeconds, DefaultTimeoutSeconds, 10, 86_400));
         options.LeaseDuration = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.LeaseSeconds, 30, 2, 3_600));
+        options.IdempotencyKeyLifetime = TimeSpan.FromHours(reader.Number(TaskEngineKeys.IdempotencyKeyHours, 24, 1, 8_760));
         options.SubmissionGrace = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.SubmissionGraceSeconds, 60, 1, 3_600));
         options.MaxTasksPerTick = reader.Number(TaskEngineKeys.MaxTasksPerTick, 2000, 1, 100_000);
         options.PollingEnabled = reader.Flag(TaskEngineKeys.Polling, true);
@@ -26,6 +27,7 @@ public static class TaskSettings
 public static class TaskEngineKeys
 {
     public const string LeaseSeconds = "Tasks:LeaseSeconds";
+    public const string IdempotencyKeyHours = "Tasks:IdempotencyKeyHours";
     public const string SubmissionGraceSeconds = "Tasks:SubmissionGraceSeconds";
     public const string MaxTasksPerTick = "Tasks:MaxTasksPerTick";
     public const string DefaultModel = "Tasks:DefaultModel";

@@ -14,7 +14,7 @@ public sealed class GcuiMappingTests
     {
         Assert.That(new GetClipQueryValidator().Validate(new GetClipQuery(null)).Errors.Single().ErrorMessage, Is.EqualTo("Missing parameter id"));
         Assert.That(new GetPersonaQueryValidator().Validate(new GetPersonaQuery(" ", null)).Errors.Single().ErrorMessage, Is.EqualTo("Missing parameter id"));
-        Assert.That(new GetAlignedLyricsQueryValidator().Validate(new GetAlignedLyricsQuery("", null)).Errors.Single().ErrorMessage, Is.EqualTo("Song ID is required"));
+        Assert.That(new GetAlignedLyricsQueryValidator().Validate(new GetAlignedLyricsQuery("")).Errors.Single().ErrorMessage, Is.EqualTo("Song ID is required"));
     }
 
     [TestCase(null, true)]
@@ -23,11 +23,11 @@ public sealed class GcuiMappingTests
     [TestCase("a/b", false)]
     [TestCase("a?b", false)]
     public void Get_accepts_plain_clip_ids_only(string? ids, bool valid) =>
-        Assert.That(new GetAudioQueryValidator().Validate(new GetAudioQuery(ids, null, null)).IsValid, Is.EqualTo(valid));
+        Assert.That(new GetAudioQueryValidator().Validate(new GetAudioQuery(ids, null)).IsValid, Is.EqualTo(valid));
 
     [Test]
     public void Get_splits_and_deduplicates_ids() =>
-        Assert.That(new GetAudioQuery(" a, b,,a ", null, null).IdList, Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(new GetAudioQuery(" a, b,,a ", null).IdList, Is.EqualTo(new[] { "a", "b" }));
 
     [TestCase("0", true)]
     [TestCase("3", true)]
@@ -35,5 +35,5 @@ public sealed class GcuiMappingTests
     [TestCase("1.5", false)]
     [TestCase("x", false)]
     public void Get_pages_are_whole_numbers_from_zero(string page, bool valid) =>
-        Assert.That(new GetAudioQueryValidator().Validate(new GetAudioQuery(null, page, null)).IsValid, Is.EqualTo(valid));
+        Assert.That(new GetAudioQueryValidator().Validate(new GetAudioQuery(null, page)).IsValid, Is.EqualTo(valid));
 }

@@ -1,6 +1,7 @@
 using AutoMapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Suno.Application.Common.Exceptions;
+using Suno.Application.Common.Tenancy;
 using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Queries.GetTask;
 using Suno.Application.Tasks.Queries.GetTasks;
@@ -31,7 +32,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var dto = await new GetTaskQueryHandler(new TaskReader(db, _mapper)).Handle(new GetTaskQuery("m1"), CancellationToken.None);
+        var dto = await new GetTaskQueryHandler(new TaskReader(db, _mapper, new CallerContext())).Handle(new GetTaskQuery("m1"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -47,7 +48,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var dto = await new GetTaskQueryHandler(new TaskReader(db, _mapper)).Handle(new GetTaskQuery("l1"), CancellationToken.None);
+        var dto = await new GetTaskQueryHandler(new TaskReader(db, _mapper, new CallerContext())).Handle(new GetTaskQuery("l1"), CancellationToken.None);
 
         Assert.That(dto.Lyrics!.Title, Is.EqualTo("Rain"));
     }
@@ -58,7 +59,7 @@ public sealed class GetTaskQueryHandlerTests
         await using var db = _database.CreateContext();
 
         var ex = Assert.ThrowsAsync<NotFoundException>(() =>
-            new GetTaskQueryHandler(new TaskReader(db, _mapper)).Handle(new GetTaskQuery("missing"), CancellationToken.None));
+            new GetTaskQueryHandler(new TaskReader(db, _mapper, new CallerContext())).Handle(new GetTaskQuery("missing"), CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -73,7 +74,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var result = await new GetTasksQueryHandler(db, _mapper)
+        var result = await new GetTasksQueryHandler(db, _mapper, new CallerContext())
             .Handle(new GetTasksQuery(["m2", "nope", "l1", "m1", "m2"]), CancellationToken.None);
 
         Assert.That(result.Select(t => t.TaskId), Is.EqualTo(new[] { "m2", "l1", "m1" }));
@@ -84,7 +85,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var result = await new GetTasksQueryHandler(db, _mapper)
+        var result = await new GetTasksQueryHandler(db, _mapper, new CallerContext())
             .Handle(new GetTasksQuery(["m1", "l1", "m2"], "lyrics"), CancellationToken.None);
 
         Assert.That(result.Select(t => t.TaskId), Is.EqualTo(new[] { "l1" }));

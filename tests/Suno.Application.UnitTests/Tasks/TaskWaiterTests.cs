@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Moq;
 using AutoMapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using Suno.Application.Common.Tenancy;
 using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Engine;
 using Suno.Application.UnitTests.Support;
@@ -41,7 +42,7 @@ public sealed class TaskWaiterTests
             });
 
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper), silent.Object, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(300) }));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), silent.Object, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(300) }));
         var waiting = waiter.WaitAsync("t1", TaskWaiter.ClipsPlayable, TimeSpan.FromSeconds(30), CancellationToken.None);
         await firstWait.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.That(waiting.IsCompleted, Is.False, "the clips are only submitted");
@@ -60,7 +61,7 @@ public sealed class TaskWaiterTests
         await StoreSubmittedAsync("t2");
         var notifier = new TaskChangeNotifier();
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
         var waiting = waiter.WaitAsync("t2", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(5), CancellationToken.None);
 
         await StreamAsync("t2");
@@ -75,7 +76,7 @@ public sealed class TaskWaiterTests
     {
         await StoreSubmittedAsync("t3");
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(100) }));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(100) }));
 
         var watch = Stopwatch.StartNew();
         var task = await waiter.WaitAsync("t3", TaskWaiter.ClipsPlayable, TimeSpan.FromMilliseconds(500), CancellationToken.None);
@@ -88,7 +89,7 @@ public sealed class TaskWaiterTests
     public async Task An_unknown_task_answers_null_at_once()
     {
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions()));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions()));
         Assert.That(await waiter.WaitAsync("nope", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(1), CancellationToken.None), Is.Null);
     }
 
@@ -98,7 +99,7 @@ public sealed class TaskWaiterTests
         await StoreSubmittedAsync("t4");
         var notifier = new TaskChangeNotifier();
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
+        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
 
         var states = new List<TaskWatchState>();
         await foreach (var update in waiter.WatchAsync("t4", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(1), CancellationToken.None))

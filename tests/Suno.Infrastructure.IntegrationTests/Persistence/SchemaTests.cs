@@ -56,7 +56,7 @@ public sealed class SchemaTests(DatabaseProvider provider)
         Assert.That(actual, Has.Some.StartsWith("table tasks"));
         Assert.That(actual, Has.Some.StartsWith("table clips"));
         Assert.That(actual, Has.Some.StartsWith("table accounts"));
-        Assert.That(actual, Has.Some.Contains("ux_tasks_idempotency_key"));
+        Assert.That(actual, Has.Some.Contains("ux_tasks_tenant_id_idempotency_key"), "an Idempotency-Key is unique per tenant");
     }
 
     [Test]

@@ -35,17 +35,22 @@ public sealed class GcuiAccountTests
     }
 
     [Test]
-    public async Task Extend_audio_of_a_clip_made_with_a_cookie_runs_on_that_account_without_the_cookie()
+    public async Task Extend_audio_of_a_clip_made_with_a_cookie_runs_on_that_account_only_with_that_cookie()
     {
         await using var gateway = await TaskApiGateway.StartAsync();
         var second = gateway.Fake.State.AddAccount(new FakeAccountSpec { Credits = 500 });
         var clips = await PostOkAsync(gateway.Client, "/api/generate", new { prompt = "made on the second account" }, second.Cookie);
-        await WaitUntilStreamingAsync(gateway.Client, IdsOf(clips));
-
-        // extend_audio names only the clip; the gateway finds the task that made it and that task's account.
-        var extended = await PostOkAsync(gateway.Client, "/api/extend_audio", new { audio_id = IdsOf(clips)[0], continue_at = 12 });
-
+        await WaitUntilStreamingAsync(gateway.Client, IdsOf(clips), second.Cookie);
         var counters = gateway.Fake.State.Counters;
+
+        // Without the cookie the clip is another tenant's: a 404, and neither account is asked to make anything.
+        var (refused, body) = await PostAsync(gateway.Client, "/api/extend_audio", new { audio_id = IdsOf(clips)[0], continue_at = 12 });
+        AssertError(refused, body, 404, contains: IdsOf(clips)[0]);
+        Assert.That(counters.Get(FakeSunoEndpoints.Generate, second), Is.EqualTo(1), "the second account's credits are not spent by a stranger");
+        Assert.That(counters.Get(FakeSunoEndpoints.Generate, gateway.Account), Is.Zero);
+
+        // With the cookie, the clip's own account makes the extension.
+        var extended = await PostOkAsync(gateway.Client, "/api/extend_audio", new { audio_id = IdsOf(clips)[0], continue_at = 12 }, second.Cookie);
         Assert.That(counters.Get(FakeSunoEndpoints.Generate, second), Is.EqualTo(2), "the source's account made the extension");
         Assert.That(counters.Get(FakeSunoEndpoints.Generate, gateway.Account), Is.Zero);
         Assert.That(gateway.Fake.State.ClipIdsOf(second), Is.SupersetOf(IdsOf(extended)));

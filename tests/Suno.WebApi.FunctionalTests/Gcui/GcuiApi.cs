@@ -77,14 +77,14 @@ internal static class GcuiApi
     }
 
     /// <summary>Polls GET /api/get?ids= until every clip is streaming or complete (seed 000's loop).</summary>
-    public static async Task<JsonElement> WaitUntilStreamingAsync(HttpClient client, IEnumerable<string> ids)
+    public static async Task<JsonElement> WaitUntilStreamingAsync(HttpClient client, IEnumerable<string> ids, string? cookie = null)
     {
         var path = "/api/get?ids=" + string.Join(',', ids);
         JsonElement clips = default;
         await Eventually.AssertAsync(
             async () =>
             {
-                clips = await GetOkAsync(client, path);
+                clips = await GetOkAsync(client, path, cookie);
                 return clips.GetArrayLength() > 0
                        && clips.EnumerateArray().All(c => c.GetProperty("status").GetString() is "streaming" or "complete");
             },

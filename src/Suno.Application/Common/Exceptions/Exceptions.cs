@@ -31,6 +31,8 @@ public sealed class NotFoundException(string errorCode, string message) : SunoAp
     public override int StatusCode => 404;
 
     public static NotFoundException Task(string id) => new("task_not_exist", $"task {id} does not exist");
+
+    public static NotFoundException Clip(string id) => new("clip_not_exist", $"clip {id} does not exist");
 }
 
 /// <summary>No usable account is configured (or none is active): 503 with how to configure one.</summary>
@@ -74,6 +76,18 @@ public sealed class RateLimitedException(string message, TimeSpan? retryAfter) :
 /// <summary>Suno could not be reached, timed out, or answered 5xx.</summary>
 public sealed class UpstreamUnavailableException(string message, Exception? innerException = null)
     : SunoApplicationException("upstream_unavailable", message, innerException)
+{
+    public override int StatusCode => 503;
+}
+
+/// <summary>An Idempotency-Key replayed with a different request: 422 (nothing is submitted).</summary>
+public sealed class IdempotencyConflictException(string message) : SunoApplicationException("idempotency_key_reused", message)
+{
+    public override int StatusCode => 422;
+}
+
+/// <summary>The gateway serves as many cookie accounts as it may at once: 503, try later.</summary>
+public sealed class TooManyAccountsException(string message) : SunoApplicationException("too_many_accounts", message)
 {
     public override int StatusCode => 503;
 }

@@ -12,6 +12,7 @@ public static partial class ClipMapper
 {
     [MapperIgnoreSource(nameof(Clip.TaskId))]
     [MapperIgnoreSource(nameof(Clip.Position))]
+    [MapperIgnoreSource(nameof(Clip.TenantId))]
     [MapperIgnoreTarget(nameof(ClipDto.StemFromId))]
     public static partial ClipDto ToDto(this Clip clip);
 

@@ -24,6 +24,9 @@ public sealed class TaskEngineOptions
     /// <summary>Whether this process polls at all (Tasks:Polling); off for a process that only serves the API.</summary>
     public bool PollingEnabled { get; set; } = true;
 
+    /// <summary>How long an Idempotency-Key replays its task (Tasks:IdempotencyKeyHours); after that it may be used again.</summary>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>At most this many lost submissions are settled by one process in one tick.</summary>
     public int MaxTasksPerTick { get; set; } = 2000;
 }

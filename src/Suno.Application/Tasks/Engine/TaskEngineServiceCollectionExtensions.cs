@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Suno.Application.Common.Tenancy;
 using Suno.Application.Tasks.Common;
 
 namespace Suno.Application.Tasks.Engine;
@@ -12,6 +13,9 @@ public static class TaskEngineServiceCollectionExtensions
         services.TryAddSingleton<GatewayInstance>();
         services.TryAddSingleton<ITaskChangeNotifier, TaskChangeNotifier>();
         services.AddOptions<TaskEngineOptions>();
+        services.TryAddScoped<CallerContext>();
+        services.TryAddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerContext>());
+        services.AddScoped<TenantAccounts>();
         services.AddScoped<TaskReader>();
         services.AddScoped<TaskWaiter>();
         services.AddScoped<TaskSubmitter>();

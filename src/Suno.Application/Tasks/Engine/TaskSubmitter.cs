@@ -1,7 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
+using Suno.Application.Common.Tenancy;
 using Suno.Application.Common.Upstream;
 using Suno.Application.Models;
 using Suno.Application.Tasks.Commands.SubmitLyrics;
@@ -32,6 +35,7 @@ public sealed partial class TaskSubmitter(
     ISunoDbContext db,
     IAccountProvider accounts,
     ISunoUpstream upstream,
+    ICallerContext caller,
     TimeProvider clock,
     GatewayInstance instance,
     Microsoft.Extensions.Options.IOptions<TaskEngineOptions> options,
@@ -45,17 +49,30 @@ public sealed partial class TaskSubmitter(
     {
         ArgumentNullException.ThrowIfNull(song);
         var model = SunoModelCatalog.ResolveOrDefault(song.Model, options.Value.DefaultModel);
-        var payer = new SubmissionAccount(RequestCookie: song.AccountCookie);
+        var payer = new SubmissionAccount(RequestCookie: caller.AccountCookie);
         var sourceTaskId = song.SourceTaskId;
         if (song.IsExtension && string.IsNullOrWhiteSpace(sourceTaskId) && song.FindSourceTaskByClip)
         {
-            sourceTaskId = await FindTaskOfClipAsync(song.ContinueClipId!, cancellationToken).ConfigureAwait(false);
+            // A clip alone (gcui-art's extend): the task of the caller's tenant that made it; another tenant's clip
+            // is a 404 and nothing reaches Suno; a clip no task of ours made is left to Suno with the caller's account.
+            var maker = await db.Clips.AsNoTracking()
+                .Where(c => c.Id == song.ContinueClipId)
+                .Select(c => new { c.TaskId, c.TenantId })
+                .FirstOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false);
+            if (maker is not null && maker.TenantId != caller.TenantId)
+            {
+                throw NotFoundException.Clip(song.ContinueClipId!);
+            }
+
+            sourceTaskId = maker?.TaskId;
         }
 
         if (song.IsExtension && !string.IsNullOrWhiteSpace(sourceTaskId))
         {
+            // Another tenant's task is treated exactly like an unknown one.
             var source = await db.Tasks.AsNoTracking()
-                .Where(t => t.Id == sourceTaskId)
+                .Where(t => t.Id == sourceTaskId && t.TenantId == caller.TenantId)
                 .Select(t => new { t.Id, t.AccountId, t.Action })
                 .FirstOrDefaultAsync(cancellationToken)
                 .ConfigureAwait(false)
@@ -66,7 +83,7 @@ public sealed partial class TaskSubmitter(
             }
 
             // The clip belongs to the account that made it: the continuation must run there.
-            payer = song.AccountCookie is null && source.AccountId is not null
+            payer = caller.AccountCookie is null && source.AccountId is not null
                 ? new SubmissionAccount(AccountId: source.AccountId)
                 : payer;
         }
@@ -93,15 +110,18 @@ public sealed partial class TaskSubmitter(
         ArgumentNullException.ThrowIfNull(lyrics);
         return SubmitAsync(
             new LyricsWork(lyrics.Prompt!.Trim()),
-            new SubmissionAccount(RequestCookie: lyrics.AccountCookie),
+            new SubmissionAccount(RequestCookie: caller.AccountCookie),
             lyrics.CallbackUrl,
             lyrics.IdempotencyKey,
             cancellationToken);
     }
 
-    /// <summary>The task of ours that made a clip, if any.</summary>
+    /// <summary>The task of the caller's tenant that made a clip, if any.</summary>
     public Task<string?> FindTaskOfClipAsync(string clipId, CancellationToken cancellationToken) =>
-        db.Clips.AsNoTracking().Where(c => c.Id == clipId).Select(c => c.TaskId).FirstOrDefaultAsync(cancellationToken);
+        db.Clips.AsNoTracking()
+            .Where(c => c.Id == clipId && c.TenantId == caller.TenantId)
+            .Select(c => c.TaskId)
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>vocal_gender female/male becomes "female vocals"/"male vocals" at the end of the tags.</summary>
     internal static string? TagsWithVocals(string? tags, string? vocalGender)
@@ -129,17 +149,20 @@ public sealed partial class TaskSubmitter(
     private async Task<string> SubmitAsync(
         SubmittedWork work, SubmissionAccount payer, string? callbackUrl, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var parameters = work.ToJson();
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{parameters}\n{callbackUrl}")));
+        var now = clock.GetUtcNow().UtcDateTime;
         if (idempotencyKey is not null)
         {
-            var earlier = await FindByKeyAsync(idempotencyKey, cancellationToken).ConfigureAwait(false);
+            var earlier = await ReplayAsync(idempotencyKey, requestHash, now, cancellationToken).ConfigureAwait(false);
             if (earlier is not null)
             {
                 return earlier;
             }
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var task = SunoTask.Create(Guid.NewGuid().ToString(), work.Action, work.ToJson(), now, callbackUrl, idempotencyKey);
+        var task = SunoTask.Create(
+            Guid.NewGuid().ToString(), work.Action, parameters, now, callbackUrl, idempotencyKey, tenantId: caller.TenantId, requestHash: requestHash);
         task.TryClaimLease(instance.Id, now + options.Value.SubmissionGrace, now);
         db.Tasks.Add(task);
         try
@@ -150,7 +173,7 @@ public sealed partial class TaskSubmitter(
         {
             // Two requests with one key raced; the unique index let one through. Answer with that one.
             db.Tasks.Entry(task).State = EntityState.Detached;
-            var winner = await FindByKeyAsync(idempotencyKey, cancellationToken).ConfigureAwait(false);
+            var winner = await ReplayAsync(idempotencyKey, requestHash, now, cancellationToken).ConfigureAwait(false);
             if (winner is null)
             {
                 throw;
@@ -243,8 +266,33 @@ public sealed partial class TaskSubmitter(
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private Task<string?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
-        db.Tasks.AsNoTracking().Where(t => t.IdempotencyKey == key).Select(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The task an Idempotency-Key of the caller's tenant already made: the same request replays it, another request
+    /// is a 422, and a key older than Tasks:IdempotencyKeyHours is let go (null: make a new task).
+    /// </summary>
+    private async Task<string?> ReplayAsync(string key, string requestHash, DateTime now, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Tasks
+            .Where(t => t.TenantId == caller.TenantId && t.IdempotencyKey == key)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (now - earlier.CreatedAt >= options.Value.IdempotencyKeyLifetime)
+        {
+            earlier.ReleaseIdempotencyKey(now);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return earlier.RequestHash is null || earlier.RequestHash == requestHash
+            ? earlier.Id
+            : throw new IdempotencyConflictException(
+                $"Idempotency-Key '{key}' was already used for a different request (task {earlier.Id}); use a new key for new work.");
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} ({Action}) submitted with account {AccountId}")]
     private static partial void LogSubmitted(ILogger logger, string taskId, TaskAction action, string accountId);

@@ -14,6 +14,7 @@ internal sealed class ClipConfiguration : IEntityTypeConfiguration<Clip>
 
         builder.Property(c => c.Id).HasColumnName("id").HasMaxLength(FieldLengths.Id).ValueGeneratedNever();
         builder.Property(c => c.TaskId).HasColumnName("task_id").HasMaxLength(FieldLengths.Id);
+        builder.Property(c => c.TenantId).HasColumnName("tenant_id").HasMaxLength(FieldLengths.TenantId).HasDefaultValue(Tenants.Pool);
         builder.Property(c => c.Position).HasColumnName("position");
         builder.Property(c => c.Status).HasColumnName("status").HasMaxLength(FieldLengths.Status)
             .HasConversion(WireNames.ClipStatusConverter);

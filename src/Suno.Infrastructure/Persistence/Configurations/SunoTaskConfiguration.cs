@@ -28,6 +28,8 @@ internal sealed class SunoTaskConfiguration : IEntityTypeConfiguration<SunoTask>
         builder.Property(t => t.AccountId).HasColumnName("account_id").HasMaxLength(FieldLengths.Id);
         builder.Property(t => t.CallbackUrl).HasColumnName("callback_url").HasMaxLength(FieldLengths.Url);
         builder.Property(t => t.IdempotencyKey).HasColumnName("idempotency_key").HasMaxLength(FieldLengths.IdempotencyKey);
+        builder.Property(t => t.TenantId).HasColumnName("tenant_id").HasMaxLength(FieldLengths.TenantId).HasDefaultValue(Tenants.Pool);
+        builder.Property(t => t.RequestHash).HasColumnName("request_hash").HasMaxLength(FieldLengths.Hash);
         builder.Property(t => t.LeaseOwner).HasColumnName("lease_owner").HasMaxLength(FieldLengths.LeaseOwner);
         builder.Property(t => t.LeaseUntil).HasColumnName("lease_until");
 
@@ -55,7 +57,7 @@ internal sealed class SunoTaskConfiguration : IEntityTypeConfiguration<SunoTask>
             .HasField("_clips")
             .UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        builder.HasIndex(t => t.IdempotencyKey).IsUnique().HasDatabaseName("ux_tasks_idempotency_key");
+        builder.HasIndex(t => new { t.TenantId, t.IdempotencyKey }).IsUnique().HasDatabaseName("ux_tasks_tenant_id_idempotency_key");
         builder.HasIndex(t => t.Status).HasDatabaseName("ix_tasks_status");
         builder.HasIndex(t => t.LeaseUntil).HasDatabaseName("ix_tasks_lease_until");
     }

@@ -8,6 +8,7 @@ using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
 using Suno.Domain.Accounts;
+using Suno.Domain.Common;
 using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Upstream.Clerk;
 
@@ -32,7 +33,7 @@ public sealed partial class AccountPool(
     public const string DefaultAccountName = "default";
 
     /// <summary>Id prefix of accounts built from a request's cookie.</summary>
-    public const string RequestAccountPrefix = "req-";
+    public const string RequestAccountPrefix = Tenants.CookiePrefix;
 
     public const string NotConfiguredMessage =
         "No Suno account is configured. Set SUNO_COOKIE to your suno.com cookie (it must contain __client), or COOKIE "
@@ -141,26 +142,44 @@ public sealed partial class AccountPool(
 
     public async Task<UpstreamAccount> ForRequestCookieAsync(string cookie, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(cookie) || CookieString.Get(cookie, CookieString.ClientCookie) is null)
+        var client = CookieString.Get(cookie, CookieString.ClientCookie);
+        if (string.IsNullOrWhiteSpace(cookie) || string.IsNullOrWhiteSpace(client))
         {
             throw new ValidationException("Cookie", "The Cookie header must contain the suno.com __client cookie.");
         }
 
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cookie.Trim())));
-        var id = RequestAccountPrefix + hash[..32];
+
+        // One Suno user is one account: keyed by __client, whatever __session or analytics cookies come with it.
+        var id = Tenants.ForClientCookie(client);
+        var now = time.GetUtcNow().UtcDateTime;
         var session = registry.Find(id);
         if (session is null)
         {
-            var account = SunoAccount.Create(id, "request-" + hash[..8], cookie.Trim(), null, time.GetUtcNow().UtcDateTime);
+            var options = connection.Value;
+            registry.EvictIdleRequestAccounts(now - options.RequestAccountIdle);
+            if (registry.RequestAccountCount >= options.MaxRequestAccounts)
+            {
+                throw new TooManyAccountsException(
+                    $"The gateway serves at most {options.MaxRequestAccounts} cookie accounts at once (Suno:MaxRequestAccounts) " +
+                    "and all are in use; try again later, or use the configured accounts (no Cookie header).");
+            }
+
+            var account = SunoAccount.Create(id, "request-" + id[RequestAccountPrefix.Length..][..8], cookie.Trim(), null, now);
             session = registry.Add(account, isRequestAccount: true, persisted: false);
             await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
         }
 
+        session.Touch(now);
         return session.ToUpstreamAccount();
     }
 
-    public UpstreamAccount? Find(string accountId) => registry.Find(accountId)?.ToUpstreamAccount();
+    public UpstreamAccount? Find(string accountId)
+    {
+        var session = registry.Find(accountId);
+        session?.Touch(time.GetUtcNow().UtcDateTime);
+        return session?.ToUpstreamAccount();
+    }
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
     {

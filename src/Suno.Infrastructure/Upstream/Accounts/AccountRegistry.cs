@@ -28,6 +28,18 @@ public sealed class AccountRegistry(IOptions<SunoOptions> connection)
     internal AccountSession? FindByName(string name) =>
         _sessions.Values.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>How many cookie accounts are held now.</summary>
+    internal int RequestAccountCount => _sessions.Values.Count(s => s.IsRequestAccount);
+
+    /// <summary>Forgets the cookie accounts not used since <paramref name="idleSince"/>.</summary>
+    internal void EvictIdleRequestAccounts(DateTime idleSince)
+    {
+        foreach (var session in _sessions.Values.Where(s => s.IsRequestAccount && s.LastUsed < idleSince))
+        {
+            _sessions.TryRemove(session.Id, out _);
+        }
+    }
+
     internal AccountSession Add(SunoAccount account, bool isRequestAccount, bool persisted) =>
         _sessions.GetOrAdd(account.Id, _ => new AccountSession(account, isRequestAccount, persisted, ChooseDeviceId(account.Cookie)));
 

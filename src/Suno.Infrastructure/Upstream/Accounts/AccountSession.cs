@@ -41,6 +41,13 @@ public sealed class AccountSession
 
     internal Lock Gate { get; } = new();
 
+    private long _lastUsedTicks;
+
+    /// <summary>When the account last served a request or a poll (cookie accounts idle too long are forgotten).</summary>
+    internal DateTime LastUsed => new(Interlocked.Read(ref _lastUsedTicks), DateTimeKind.Utc);
+
+    internal void Touch(DateTime now) => Interlocked.Exchange(ref _lastUsedTicks, now.Ticks);
+
     public UpstreamAccount ToUpstreamAccount() => new(Account.Id, Account.Name, IsRequestAccount);
 
     internal void Mutate(Action<SunoAccount> change)

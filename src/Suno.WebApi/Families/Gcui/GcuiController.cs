@@ -152,7 +152,6 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
         var command = new SubmitLyricsCommand
         {
             Prompt = request.Prompt,
-            AccountCookie = RequestAccounts.CookieOf(Request),
             Wait = TaskWait.Finished,
             MaxWait = options.Value.WaitAudioTimeout,
             Dialect = SubmissionDialect.Gcui,
@@ -175,7 +174,7 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
         [FromQuery(Name = "page")] string? page,
         CancellationToken cancellationToken)
     {
-        var clips = await mediator.Send(new GetAudioQuery(ids, page, RequestAccounts.CookieOf(Request)), cancellationToken);
+        var clips = await mediator.Send(new GetAudioQuery(ids, page), cancellationToken);
         return clips.Select(AudioInfo.FromGet).ToList();
     }
 
@@ -187,7 +186,7 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
     [ProducesResponseType<GcuiError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<GcuiError>(StatusCodes.Status429TooManyRequests)]
     public async Task<GcuiLimit> GetLimit(CancellationToken cancellationToken) =>
-        GcuiLimit.From(await mediator.Send(new GetLimitQuery(RequestAccounts.CookieOf(Request)), cancellationToken));
+        GcuiLimit.From(await mediator.Send(new GetLimitQuery(), cancellationToken));
 
     /// <summary>Suno's clip object as is (every field Suno sends).</summary>
     [HttpGet("clip")]
@@ -209,7 +208,7 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
     [ProducesResponseType<GcuiError>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<GcuiError>(StatusCodes.Status429TooManyRequests)]
     public async Task<object> GetAlignedLyrics([FromQuery(Name = "song_id")] string? songId, CancellationToken cancellationToken) =>
-        await mediator.Send(new GetAlignedLyricsQuery(songId, RequestAccounts.CookieOf(Request)), cancellationToken);
+        await mediator.Send(new GetAlignedLyricsQuery(songId), cancellationToken);
 
     /// <summary>One page (1, 2, ...) of a persona and its clips, Suno's answer as is.</summary>
     [HttpGet("persona")]
@@ -241,7 +240,7 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
     public async Task<object> Concat([FromBody] GcuiConcatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await mediator.Send(new ConcatClipCommand(request.ClipId, RequestAccounts.CookieOf(Request)), cancellationToken);
+        return await mediator.Send(new ConcatClipCommand(request.ClipId), cancellationToken);
     }
 
     /// <summary>Splits a clip into stems (vocals and instrumental).</summary>
@@ -260,7 +259,7 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
     public async Task<IReadOnlyList<GcuiStem>> GenerateStems([FromBody] GcuiGenerateStemsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var stems = await mediator.Send(new GenerateStemsCommand(request.AudioId, RequestAccounts.CookieOf(Request)), cancellationToken);
+        var stems = await mediator.Send(new GenerateStemsCommand(request.AudioId), cancellationToken);
         return stems.Select(GcuiStem.From).ToList();
     }
 
@@ -274,7 +273,6 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
         var command = song with
         {
             Model = string.IsNullOrWhiteSpace(song.Model) ? options.Value.DefaultModel : song.Model.Trim(),
-            AccountCookie = RequestAccounts.CookieOf(Request),
             IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(),
             Wait = waitAudio == true ? TaskWait.Playable : TaskWait.None,
             MaxWait = options.Value.WaitAudioTimeout,

@@ -48,7 +48,6 @@ public sealed class OpenAiController(IMediator mediator, IOptions<Microsoft.AspN
             Messages = request.ToConversation(),
             Model = request.Model,
             Stream = request.Stream == true,
-            AccountCookie = RequestAccounts.CookieOf(Request),
         };
         var promptCharacters = command.Messages.Sum(m => m.Content.Length);
         var created = clock.GetUtcNow().ToUnixTimeSeconds();

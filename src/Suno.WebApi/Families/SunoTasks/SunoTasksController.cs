@@ -49,7 +49,6 @@ public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelo
             throw new ValidationException("action", $"invalid action '{taskAction}': use MUSIC or LYRICS");
         }
 
-        var cookie = RequestAccounts.CookieOf(Request);
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         IRequest<TaskDto> command = kind == TaskAction.Lyrics
             ? new SubmitLyricsCommand
@@ -57,7 +56,6 @@ public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelo
                 Prompt = request.Prompt,
                 CallbackUrl = request.CallbackUrl ?? request.CallBackUrlAlias,
                 IdempotencyKey = key,
-                AccountCookie = cookie,
             }
             : new SubmitMusicCommand
             {
@@ -74,7 +72,6 @@ public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelo
                 SourceTaskId = request.TaskId,
                 CallbackUrl = request.CallbackUrl ?? request.CallBackUrlAlias,
                 IdempotencyKey = key,
-                AccountCookie = cookie,
             };
         var task = await mediator.Send(command, cancellationToken);
         return Ok(envelopes.Ok(task.TaskId));

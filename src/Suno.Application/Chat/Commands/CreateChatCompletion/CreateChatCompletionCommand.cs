@@ -23,8 +23,5 @@ public sealed record CreateChatCompletionCommand : IRequest<IAsyncEnumerable<Cha
     /// </summary>
     public bool Stream { get; init; }
 
-    /// <summary>A request's own Suno cookie (holding __client). A secret.</summary>
-    public string? AccountCookie { get; init; }
-
     public override string ToString() => $"{nameof(CreateChatCompletionCommand)} ({Messages.Count} messages, model {Model ?? "default"}, stream {Stream})";
 }

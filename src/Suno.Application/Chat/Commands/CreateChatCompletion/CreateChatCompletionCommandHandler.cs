@@ -99,7 +99,6 @@ public sealed class CreateChatCompletionCommandHandler(
             Tags = Cut(plan?.Tags, model.TagsMaxLength),
             MakeInstrumental = plan?.MakeInstrumental ?? false,
             Model = model.Mv,
-            AccountCookie = request.AccountCookie,
         };
 
         if (!string.IsNullOrWhiteSpace(plan?.ContinueClipId))

@@ -12,7 +12,7 @@ public sealed class ConcatClipCommandValidator : AbstractValidator<ConcatClipCom
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Clip id is required")
             .MaximumLength(FieldLengths.Id).WithMessage($"clip_id must be at most {FieldLengths.Id} characters")
-            .Must(GcuiAccounts.IsPlainId).WithMessage("clip_id may only hold letters, digits, '-' and '_'")
+            .Must(ClipIds.IsPlainId).WithMessage("clip_id may only hold letters, digits, '-' and '_'")
             .OverridePropertyName("clip_id");
     }
 }

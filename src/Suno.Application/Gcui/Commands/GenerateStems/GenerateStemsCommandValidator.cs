@@ -12,7 +12,7 @@ public sealed class GenerateStemsCommandValidator : AbstractValidator<GenerateSt
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Audio ID is required")
             .MaximumLength(FieldLengths.Id).WithMessage($"audio_id must be at most {FieldLengths.Id} characters")
-            .Must(GcuiAccounts.IsPlainId).WithMessage("audio_id may only hold letters, digits, '-' and '_'")
+            .Must(ClipIds.IsPlainId).WithMessage("audio_id may only hold letters, digits, '-' and '_'")
             .OverridePropertyName("audio_id");
     }
 }

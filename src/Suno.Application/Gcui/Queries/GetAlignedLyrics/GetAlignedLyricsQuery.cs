@@ -7,7 +7,7 @@ namespace Suno.Application.Gcui.Queries.GetAlignedLyrics;
 /// gcui-art's get_aligned_lyrics: the song's words with their times, [{word, start_s, end_s, success, p_align}]
 /// (Suno's aligned_words; Suno's whole answer when it has no such list).
 /// </summary>
-public sealed record GetAlignedLyricsQuery(string? SongId, string? AccountCookie) : IRequest<JsonElement>
+public sealed record GetAlignedLyricsQuery(string? SongId) : IRequest<JsonElement>
 {
     public override string ToString() => $"{nameof(GetAlignedLyricsQuery)} ({SongId})";
 }

@@ -12,7 +12,7 @@ public sealed class GetAlignedLyricsQueryValidator : AbstractValidator<GetAligne
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Song ID is required")
             .MaximumLength(FieldLengths.Id).WithMessage($"song_id must be at most {FieldLengths.Id} characters")
-            .Must(GcuiAccounts.IsPlainId).WithMessage("song_id may only hold letters, digits, '-' and '_'")
+            .Must(ClipIds.IsPlainId).WithMessage("song_id may only hold letters, digits, '-' and '_'")
             .OverridePropertyName("song_id");
     }
 }

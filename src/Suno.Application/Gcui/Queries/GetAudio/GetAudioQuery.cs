@@ -9,7 +9,7 @@ namespace Suno.Application.Gcui.Queries.GetAudio;
 /// recent feed. Clips this gateway made are answered from its database, which the task engine keeps current, so
 /// polling this route costs Suno nothing; other ids are looked up in Suno's feed.
 /// </summary>
-public sealed record GetAudioQuery(string? Ids, string? Page, string? AccountCookie) : IRequest<IReadOnlyList<ClipDto>>
+public sealed record GetAudioQuery(string? Ids, string? Page) : IRequest<IReadOnlyList<ClipDto>>
 {
     /// <summary>The ids of <see cref="Ids"/>, trimmed, without empty entries and duplicates, in the order given.</summary>
     public IReadOnlyList<string> IdList =>

@@ -13,7 +13,7 @@ public sealed class GetAudioQueryValidator : AbstractValidator<GetAudioQuery>
             .WithMessage($"ids may hold at most {GcuiLimits.MaxIds} ids")
             .OverridePropertyName("ids");
         RuleForEach(q => q.IdList)
-            .Must(id => id.Length <= FieldLengths.Id && GcuiAccounts.IsPlainId(id))
+            .Must(id => id.Length <= FieldLengths.Id && ClipIds.IsPlainId(id))
             .WithMessage((_, id) => $"ids: '{Short(id)}' is not a clip id (letters, digits, '-' and '_', at most {FieldLengths.Id} characters)")
             .OverridePropertyName("ids");
         RuleFor(q => q.Page)

@@ -12,7 +12,7 @@ public sealed class GetClipQueryValidator : AbstractValidator<GetClipQuery>
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Missing parameter id")
             .MaximumLength(FieldLengths.Id).WithMessage($"id must be at most {FieldLengths.Id} characters")
-            .Must(GcuiAccounts.IsPlainId).WithMessage("id may only hold letters, digits, '-' and '_'")
+            .Must(ClipIds.IsPlainId).WithMessage("id may only hold letters, digits, '-' and '_'")
             .OverridePropertyName("id");
     }
 }

@@ -3,7 +3,7 @@ using MediatR;
 namespace Suno.Application.Gcui.Queries.GetLimit;
 
 /// <summary>gcui-art's get_limit: the account's credits, read from Suno's billing now.</summary>
-public sealed record GetLimitQuery(string? AccountCookie) : IRequest<CreditsInfo>
+public sealed record GetLimitQuery : IRequest<CreditsInfo>
 {
     public override string ToString() => nameof(GetLimitQuery);
 }

@@ -12,7 +12,7 @@ public sealed class GetPersonaQueryValidator : AbstractValidator<GetPersonaQuery
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Missing parameter id")
             .MaximumLength(FieldLengths.Id).WithMessage($"id must be at most {FieldLengths.Id} characters")
-            .Must(GcuiAccounts.IsPlainId).WithMessage("id may only hold letters, digits, '-' and '_'")
+            .Must(ClipIds.IsPlainId).WithMessage("id may only hold letters, digits, '-' and '_'")
             .OverridePropertyName("id");
         RuleFor(q => q.Page)
             .Must(p => PageNumber.TryParse(p, 1, out var page) && page >= 1)

@@ -15,9 +15,6 @@ public sealed record SubmitLyricsCommand : IRequest<TaskDto>
 
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>A request's own Suno cookie (holding __client). A secret: never stored with the task.</summary>
-    public string? AccountCookie { get; init; }
-
     /// <summary>What the answer waits for (at most <see cref="MaxWait"/>).</summary>
     public TaskWait Wait { get; init; }
 

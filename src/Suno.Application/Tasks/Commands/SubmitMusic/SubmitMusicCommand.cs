@@ -47,9 +47,6 @@ public sealed record SubmitMusicCommand : IRequest<TaskDto>
 
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>A request's own Suno cookie (holding __client). A secret: never stored with the task.</summary>
-    public string? AccountCookie { get; init; }
-
     /// <summary>What the answer waits for (at most <see cref="MaxWait"/>).</summary>
     public TaskWait Wait { get; init; }
 

@@ -2,12 +2,13 @@ using AutoMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Suno.Application.Common.Interfaces;
+using Suno.Application.Common.Tenancy;
 using Suno.Application.Tasks.Common;
 using Suno.Domain.Tasks;
 
 namespace Suno.Application.Tasks.Queries.GetTasks;
 
-public sealed class GetTasksQueryHandler(ISunoDbContext db, IMapper mapper)
+public sealed class GetTasksQueryHandler(ISunoDbContext db, IMapper mapper, ICallerContext caller)
     : IRequestHandler<GetTasksQuery, IReadOnlyList<TaskDto>>
 {
     public async Task<IReadOnlyList<TaskDto>> Handle(GetTasksQuery request, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ public sealed class GetTasksQueryHandler(ISunoDbContext db, IMapper mapper)
             return [];
         }
 
-        var query = db.Tasks.AsNoTracking().Include(t => t.Clips).Where(t => ids.Contains(t.Id));
+        var query = db.Tasks.AsNoTracking().Include(t => t.Clips).Where(t => ids.Contains(t.Id) && t.TenantId == caller.TenantId);
         if (TaskActionNames.TryParse(request.Action, out var action))
         {
             query = query.Where(t => t.Action == action);
