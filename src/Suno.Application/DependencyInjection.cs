@@ -3,9 +3,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Suno.Application.Common.Behaviours;
-using Suno.Application.Common.Mappings;
 
 namespace Suno.Application;
 
@@ -13,7 +11,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5.1.0 by hand (its DI package does not restore here), the handlers and validators of this
-    /// assembly, the pipeline behaviours, and AutoMapper.
+    /// assembly, the pipeline behaviours (the task → DTO mapping is Mapperly, generated at compile time: nothing to register).
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -35,10 +33,6 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
-
-        services.AddAutoMapper(
-            (provider, cfg) => cfg.LicenseKey = provider.GetService<IOptions<MappingOptions>>()?.Value.LicenseKey,
-            assembly);
 
         return services;
     }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Suno.Application.Common.Mappings;
 using Suno.Application.Tasks.Engine;
 
 namespace Suno.Infrastructure.Configuration;
@@ -20,7 +19,6 @@ public static class SettingsServiceCollectionExtensions
         services.AddValidatedSettings<ChatOptions>(configuration, ChatOptions.Read);
         services.AddValidatedSettings<TaskEngineOptions>(configuration, TaskSettings.Read);
         services.AddValidatedSettings<LoggingOptions>(configuration, LoggingOptions.Read);
-        services.AddOptions<MappingOptions>().Bind(configuration.GetSection(MappingOptions.SectionName));
         return services;
     }
 

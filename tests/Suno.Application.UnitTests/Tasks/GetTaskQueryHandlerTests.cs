@@ -1,7 +1,4 @@
-using AutoMapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Suno.Application.Common.Exceptions;
-using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Queries.GetTask;
 using Suno.Application.Tasks.Queries.GetTasks;
 using Suno.Application.UnitTests.Support;
@@ -11,13 +8,11 @@ namespace Suno.Application.UnitTests.Tasks;
 public sealed class GetTaskQueryHandlerTests
 {
     private TaskDatabase _database = null!;
-    private IMapper _mapper = null!;
 
     [SetUp]
     public async Task SetUp()
     {
         _database = await TaskDatabase.CreateAsync();
-        _mapper = new MapperConfiguration(cfg => cfg.AddMaps(typeof(TaskDto).Assembly), NullLoggerFactory.Instance).CreateMapper();
         await using var db = _database.CreateContext();
         db.Tasks.AddRange(Support.TaskSamples.FinishedMusic("m1"), Support.TaskSamples.FinishedLyrics("l1"), Support.TaskSamples.NewMusic("m2"));
         await db.SaveChangesAsync();
@@ -31,7 +26,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var dto = await new GetTaskQueryHandler(db, _mapper).Handle(new GetTaskQuery("m1"), CancellationToken.None);
+        var dto = await new GetTaskQueryHandler(db).Handle(new GetTaskQuery("m1"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -47,7 +42,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var dto = await new GetTaskQueryHandler(db, _mapper).Handle(new GetTaskQuery("l1"), CancellationToken.None);
+        var dto = await new GetTaskQueryHandler(db).Handle(new GetTaskQuery("l1"), CancellationToken.None);
 
         Assert.That(dto.Data!.Value.GetProperty("title").GetString(), Is.EqualTo("Rain"));
     }
@@ -58,7 +53,7 @@ public sealed class GetTaskQueryHandlerTests
         await using var db = _database.CreateContext();
 
         var ex = Assert.ThrowsAsync<NotFoundException>(() =>
-            new GetTaskQueryHandler(db, _mapper).Handle(new GetTaskQuery("missing"), CancellationToken.None));
+            new GetTaskQueryHandler(db).Handle(new GetTaskQuery("missing"), CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -73,7 +68,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var result = await new GetTasksQueryHandler(db, _mapper)
+        var result = await new GetTasksQueryHandler(db)
             .Handle(new GetTasksQuery(["m2", "nope", "l1", "m1", "m2"]), CancellationToken.None);
 
         Assert.That(result.Select(t => t.TaskId), Is.EqualTo(new[] { "m2", "l1", "m1" }));
@@ -84,7 +79,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var result = await new GetTasksQueryHandler(db, _mapper)
+        var result = await new GetTasksQueryHandler(db)
             .Handle(new GetTasksQuery(["m1", "l1", "m2"], "lyrics"), CancellationToken.None);
 
         Assert.That(result.Select(t => t.TaskId), Is.EqualTo(new[] { "l1" }));

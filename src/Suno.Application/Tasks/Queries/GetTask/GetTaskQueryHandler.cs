@@ -1,4 +1,3 @@
-using AutoMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Suno.Application.Common.Exceptions;
@@ -7,7 +6,7 @@ using Suno.Application.Tasks.Common;
 
 namespace Suno.Application.Tasks.Queries.GetTask;
 
-public sealed class GetTaskQueryHandler(ISunoDbContext db, IMapper mapper) : IRequestHandler<GetTaskQuery, TaskDto>
+public sealed class GetTaskQueryHandler(ISunoDbContext db) : IRequestHandler<GetTaskQuery, TaskDto>
 {
     public async Task<TaskDto> Handle(GetTaskQuery request, CancellationToken cancellationToken)
     {
@@ -18,6 +17,6 @@ public sealed class GetTaskQueryHandler(ISunoDbContext db, IMapper mapper) : IRe
             .FirstOrDefaultAsync(t => t.Id == request.Id, cancellationToken)
             .ConfigureAwait(false);
 
-        return task is null ? throw NotFoundException.Task(request.Id) : mapper.Map<TaskDto>(task);
+        return task is null ? throw NotFoundException.Task(request.Id) : task.ToDto();
     }
 }
