@@ -10,8 +10,9 @@ namespace Suno.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers MediatR 5.1.0 by hand (its DI package does not restore here), the handlers and validators of this
-    /// assembly, the pipeline behaviours (the task → DTO mapping is Mapperly, generated at compile time: nothing to register).
+    /// Registers MediatR 5.1.0 by hand (its DI package does not restore here) and the handlers of this assembly, the
+    /// validators (FluentValidation.DependencyInjectionExtensions) and the pipeline behaviours. The task → DTO
+    /// mapping is Mapperly, generated at compile time: nothing to register.
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -23,7 +24,12 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
         RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
-        RegisterClosedImplementations(services, assembly, typeof(IValidator<>));
+
+        // Validators by FluentValidation's own scan, transient as before. A validator may take settings in its
+        // constructor (SubmitMusicCommandValidator reads IOptions<TaskEngineOptions>): transient can take IOptions
+        // and a scoped IOptionsSnapshot alike (a singleton could not take the latter and would freeze the values),
+        // and it lives no longer than the scoped ValidationBehaviour that asks for it.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
 
         // Pipeline behaviours, outermost first (MediatR runs them in registration order):
         // 1. unhandled-exception logging wraps everything, so a failure anywhere below (validation included) is
