@@ -3,7 +3,9 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Suno.Application.Chat;
 using Suno.Application.Common.Behaviours;
+using Suno.Application.Tasks.Engine;
 
 namespace Suno.Application;
 
@@ -11,8 +13,9 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5.1.0 by hand (its DI package does not restore here) and the handlers of this assembly, the
-    /// validators (FluentValidation.DependencyInjectionExtensions) and the pipeline behaviours. The task → DTO
-    /// mapping is Mapperly, generated at compile time: nothing to register.
+    /// validators (FluentValidation.DependencyInjectionExtensions), the pipeline behaviours, the task engine and the
+    /// chat use cases: everything of Application. The task → DTO mapping is Mapperly, generated at compile time:
+    /// nothing to register.
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -39,6 +42,11 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+
+        // The use cases' own services; Infrastructure adds only adapters (lease store, polling worker, planner,
+        // reply renderer).
+        services.AddTaskEngine();
+        services.AddChatUseCases();
 
         return services;
     }

@@ -6,13 +6,13 @@ namespace Suno.Infrastructure.Tasks;
 public static class TaskEngineInfrastructureExtensions
 {
     /// <summary>
-    /// The task engine (its settings, section Tasks, are registered with the other settings by AddGatewaySettings),
-    /// the lease store and the background polling worker (idle when Tasks:Polling is false).
+    /// The task engine's adapters: the lease store and the background polling worker (idle when Tasks:Polling is
+    /// false). The engine itself is Application's (AddApplicationServices); its settings, section Tasks, are
+    /// registered with the other settings by AddGatewaySettings.
     /// </summary>
     public static IServiceCollection AddTaskEngineInfrastructure(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddTaskEngine();
         services.AddScoped<ITaskLeaseStore, TaskLeaseStore>();
         services.AddHostedService<TaskPollingWorker>();
         return services;

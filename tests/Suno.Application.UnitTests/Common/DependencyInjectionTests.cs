@@ -50,6 +50,21 @@ public sealed class DependencyInjectionTests
     }
 
     [Test]
+    public void AddApplicationServices_RegistersTheTaskEngineAndTheChatUseCases()
+    {
+        var registered = _services.Select(d => d.ServiceType).ToList();
+
+        Assert.That(registered, Is.SupersetOf(new[]
+        {
+            typeof(Suno.Application.Tasks.Engine.TaskSubmitter),
+            typeof(Suno.Application.Tasks.Engine.TaskPoller),
+            typeof(Suno.Application.Tasks.Engine.GatewayInstance),
+            typeof(Suno.Application.Tasks.Engine.ITaskChangeNotifier),
+            typeof(Suno.Application.Chat.Common.ChatSongFollower),
+        }));
+    }
+
+    [Test]
     public void EveryValidatorOfTheAssembly_IsRegisteredTransient_AndResolves()
     {
         var validatorTypes = typeof(DependencyInjection).Assembly.GetTypes()
