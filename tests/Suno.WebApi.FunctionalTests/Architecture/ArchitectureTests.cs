@@ -101,40 +101,24 @@ public sealed class ArchitectureTests
     }
 
     [Test]
-    public void RequestHandlers_AreNamedCommandHandlerOrQueryHandler()
-    {
-        var misnamed = Implementations(Application, typeof(IRequestHandler<,>))
-            .Where(t => !EndsWithAny(t.Name, "CommandHandler", "QueryHandler"))
-            .Select(t => t.FullName)
-            .ToList();
-
-        Assert.That(misnamed, Is.Empty);
-    }
+    public void RequestHandlers_AreNamedCommandHandlerOrQueryHandler() =>
+        AssertNamed(Implementations(Application, typeof(IRequestHandler<,>)), "CommandHandler", "QueryHandler");
 
     [Test]
-    public void Validators_AreNamedCommandValidatorOrQueryValidator()
-    {
-        var validators = ConcreteTypes(Application).Where(t => DerivesFromGeneric(t, typeof(AbstractValidator<>))).ToList();
-        var misnamed = validators
-            .Where(t => !EndsWithAny(t.Name, "CommandValidator", "QueryValidator"))
-            .Select(t => t.FullName)
-            .ToList();
-
-        Assert.That(validators, Is.Not.Empty);
-        Assert.That(misnamed, Is.Empty);
-    }
+    public void Validators_AreNamedCommandValidatorOrQueryValidator() =>
+        AssertNamed(ConcreteTypes(Application).Where(t => DerivesFromGeneric(t, typeof(AbstractValidator<>))), "CommandValidator", "QueryValidator");
 
     [Test]
-    public void Requests_AreNamedCommandOrQuery()
-    {
-        var requests = Implementations(Application, typeof(IRequest<>)).ToList();
-        var misnamed = requests
-            .Where(t => !EndsWithAny(t.Name, "Command", "Query"))
-            .Select(t => t.FullName)
-            .ToList();
+    public void Requests_AreNamedCommandOrQuery() =>
+        AssertNamed(Implementations(Application, typeof(IRequest<>)), "Command", "Query");
 
-        Assert.That(requests, Is.Not.Empty);
-        Assert.That(misnamed, Is.Empty);
+    private static void AssertNamed(IEnumerable<Type> types, params string[] suffixes)
+    {
+        var all = types.ToList();
+        var misnamed = all.Where(t => !suffixes.Any(s => t.Name.EndsWith(s, StringComparison.Ordinal))).Select(t => t.FullName).ToList();
+
+        Assert.That(all, Is.Not.Empty, "the rule finds the types it is about");
+        Assert.That(misnamed, Is.Empty, "names must end in " + string.Join(" or ", suffixes));
     }
 
     private static bool IsBaseLibrary(string assemblyName) =>
@@ -142,9 +126,6 @@ public sealed class ArchitectureTests
 
     private static bool IsAspNetCore(string assemblyName) =>
         assemblyName.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal);
-
-    private static bool EndsWithAny(string name, params string[] suffixes) =>
-        suffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal));
 
     private static IEnumerable<Type> ConcreteTypes(Assembly assembly) =>
         assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
