@@ -3,9 +3,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Suno.Application.Common.Behaviours;
-using Suno.Application.Common.Mappings;
 using Suno.Application.Tasks.Engine;
 
 namespace Suno.Application;
@@ -13,8 +11,10 @@ namespace Suno.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers MediatR 5.1.0 by hand (its DI package does not restore here), the handlers and validators of this
-    /// assembly, the pipeline behaviours, and AutoMapper.
+    /// Registers MediatR 5.1.0 by hand (its DI package does not restore here) and the handlers of this assembly, the
+    /// validators (FluentValidation.DependencyInjectionExtensions), the pipeline behaviours, and the task engine:
+    /// everything of Application. The task → DTO mapping is Mapperly, generated at compile time:
+    /// nothing to register.
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -26,7 +26,12 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
         RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
-        RegisterClosedImplementations(services, assembly, typeof(IValidator<>));
+
+        // Validators by FluentValidation's own scan, transient as before. A validator may take settings in its
+        // constructor (SubmitMusicCommandValidator reads IOptions<TaskEngineOptions>): transient can take IOptions
+        // and a scoped IOptionsSnapshot alike (a singleton could not take the latter and would freeze the values),
+        // and it lives no longer than the scoped ValidationBehaviour that asks for it.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
 
         // Pipeline behaviours, outermost first (MediatR runs them in registration order):
         // 1. unhandled-exception logging wraps everything, so a failure anywhere below (validation included) is
@@ -37,10 +42,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
 
-        services.AddAutoMapper(
-            (provider, cfg) => cfg.LicenseKey = provider.GetService<IOptions<MappingOptions>>()?.Value.LicenseKey,
-            assembly);
-
+        // The use cases' own services (the task engine: caller, reader, waiter, submitter, settler, poller);
+        // Infrastructure adds only adapters (lease store, polling worker, planner, reply renderer).
         services.AddTaskEngine();
         return services;
     }

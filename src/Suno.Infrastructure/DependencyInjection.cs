@@ -10,7 +10,10 @@ namespace Suno.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Settings (validated at start), the database, the Suno upstream, the task engine and the chat adapters.</summary>
+    /// <summary>
+    /// Settings (validated at start), the database, the Suno upstream, and the adapters of the task engine and of
+    /// chat. Application's own services come from AddApplicationServices, which the host calls as well.
+    /// </summary>
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Suno.Application.Gcui.Common;
 using Suno.Infrastructure.Configuration;
 using Suno.WebApi.Errors;
 using Suno.WebApi.Families.Gcui;
@@ -24,7 +25,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddValidatedSettings<ApiOptions>(configuration, ApiOptions.Read);
+        services.AddWebApiSettings(configuration);
 
         services.AddControllers(o => o.Filters.Add<ModelStateErrors>())
             .AddJsonOptions(o => JsonDefaults.Configure(o.JsonSerializerOptions))
@@ -40,7 +41,6 @@ public static class DependencyInjection
         services.AddSingleton<SunoEnvelopes>();
         services.AddSingleton<IErrorEnvelope>(sp => sp.GetRequiredService<SunoEnvelopes>());
         services.AddSingleton<IErrorEnvelope, GcuiEnvelope>();
-        services.AddValidatedSettings<GcuiApiOptions>(configuration, GcuiApiOptions.Read);
         services.AddSingleton<IErrorEnvelope, OpenAiErrorEnvelope>();
 
         services.AddOpenApi(o =>
@@ -51,6 +51,15 @@ public static class DependencyInjection
             o.AddDocumentTransformer(OpenApiTransformers.BearerSecurity);
         });
 
+        return services;
+    }
+
+    /// <summary>The HTTP edge's own settings (sections Auth, Api, Gcui), read and checked at start like every other.</summary>
+    public static IServiceCollection AddWebApiSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedSettings<AuthOptions>(configuration, ReadAuth);
+        services.AddValidatedSettings<ApiOptions>(configuration, ReadApi);
+        services.AddValidatedSettings<GcuiApiOptions>(configuration, ReadGcui);
         return services;
     }
 
@@ -112,4 +121,39 @@ public static class DependencyInjection
         HealthStatus.Degraded => "degraded",
         _ => "unhealthy",
     };
+
+    private static void ReadAuth(SettingsReader reader, AuthOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        options.SecretToken = reader.Text(SettingKeys.AuthSecretToken);
+    }
+
+    private static void ReadApi(SettingsReader reader, ApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        var raw = reader.Text(ApiOptions.EnvelopeStyleKey);
+        switch (raw?.ToUpperInvariant())
+        {
+            case null or "STRING":
+                options.EnvelopeStyle = SunoEnvelopeStyle.CodeAsText;
+                break;
+            case "INTEGER":
+                options.EnvelopeStyle = SunoEnvelopeStyle.CodeAsNumber;
+                break;
+            default:
+                reader.Fail(ApiOptions.EnvelopeStyleKey, $"must be 'string' or 'integer', got '{raw}'");
+                break;
+        }
+    }
+
+    private static void ReadGcui(SettingsReader reader, GcuiApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        var max = (int)GcuiLimits.MaxWait.TotalSeconds;
+        options.WaitAudioTimeout = TimeSpan.FromSeconds(reader.Number(GcuiApiOptions.WaitAudioSecondsKey, max, 1, max));
+        options.DefaultModel = reader.Model(GcuiApiOptions.DefaultModelKey, GcuiApiOptions.GcuiDefaultModel);
+    }
 }

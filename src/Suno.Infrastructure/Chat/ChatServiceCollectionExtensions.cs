@@ -12,6 +12,7 @@ public static class ChatServiceCollectionExtensions
     /// <summary>
     /// The chat route's adapters: the song planner (an OpenAI-compatible model, when configured) and the reply
     /// templates, compiled at start; a missing or broken template stops the start with one line naming the file.
+    /// The chat use cases themselves are registered by Application's AddApplicationServices.
     /// </summary>
     public static IServiceCollection AddChat(this IServiceCollection services)
     {

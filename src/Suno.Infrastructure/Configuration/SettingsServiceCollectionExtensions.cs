@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Suno.Application.Chat;
-using Suno.Application.Common.Mappings;
 using Suno.Application.Tasks.Engine;
 
 namespace Suno.Infrastructure.Configuration;
@@ -16,12 +15,10 @@ public static class SettingsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddValidatedSettings<ServerOptions>(configuration, ServerOptions.Read);
-        services.AddValidatedSettings<AuthOptions>(configuration, AuthOptions.Read);
         services.AddValidatedSettings<SunoOptions>(configuration, SunoOptions.Read);
         services.AddValidatedSettings<ChatOptions>(configuration, ChatSettings.Read);
         services.AddValidatedSettings<TaskEngineOptions>(configuration, TaskSettings.Read);
         services.AddValidatedSettings<LoggingOptions>(configuration, LoggingOptions.Read);
-        services.AddOptions<MappingOptions>().Bind(configuration.GetSection(MappingOptions.SectionName));
         return services;
     }
 

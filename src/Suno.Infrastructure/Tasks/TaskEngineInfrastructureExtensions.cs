@@ -6,9 +6,9 @@ namespace Suno.Infrastructure.Tasks;
 public static class TaskEngineInfrastructureExtensions
 {
     /// <summary>
-    /// The task engine's adapters (Application registers the engine itself; its settings, section Tasks, are read with
-    /// the other settings by AddGatewaySettings): the lease store and the background polling worker (idle when
-    /// Tasks:Polling is false).
+    /// The task engine's adapters: the lease store and the background polling worker (idle when Tasks:Polling is
+    /// false). The engine itself is Application's (AddApplicationServices); its settings, section Tasks, are
+    /// registered with the other settings by AddGatewaySettings.
     /// </summary>
     public static IServiceCollection AddTaskEngineInfrastructure(this IServiceCollection services)
     {

@@ -1,4 +1,3 @@
-using Suno.Infrastructure.Configuration;
 
 namespace Suno.WebApi.Hosting;
 
@@ -14,25 +13,6 @@ public sealed class ApiOptions
     /// message:"success", for clients written against the Go gateway's README examples).
     /// </summary>
     public SunoEnvelopeStyle EnvelopeStyle { get; set; } = SunoEnvelopeStyle.CodeAsText;
-
-    public static void Read(SettingsReader reader, ApiOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(options);
-        var raw = reader.Text(EnvelopeStyleKey);
-        switch (raw?.ToUpperInvariant())
-        {
-            case null or "STRING":
-                options.EnvelopeStyle = SunoEnvelopeStyle.CodeAsText;
-                break;
-            case "INTEGER":
-                options.EnvelopeStyle = SunoEnvelopeStyle.CodeAsNumber;
-                break;
-            default:
-                reader.Fail(EnvelopeStyleKey, $"must be 'string' or 'integer', got '{raw}'");
-                break;
-        }
-    }
 }
 
 public enum SunoEnvelopeStyle

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Suno.Infrastructure.Configuration;
 using Suno.WebApi.Errors;
 
 namespace Suno.WebApi.Security;

@@ -76,6 +76,42 @@ public sealed class BehaviourTests
     }
 
     [Test]
+    public async Task Validation_RunsTheValidatorsOneAfterAnother()
+    {
+        var firstRunning = new TaskCompletionSource();
+        var releaseFirst = new TaskCompletionSource<ValidationResult>();
+        var secondStarted = false;
+        var first = new Mock<IValidator<GetTaskQuery>>();
+        first.Setup(v => v.ValidateAsync(It.IsAny<IValidationContext>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                firstRunning.SetResult();
+                return releaseFirst.Task;
+            });
+        var second = new Mock<IValidator<GetTaskQuery>>();
+        second.Setup(v => v.ValidateAsync(It.IsAny<IValidationContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                secondStarted = true;
+                return new ValidationResult();
+            });
+        var behaviour = new ValidationBehaviour<GetTaskQuery, TaskDto>([first.Object, second.Object]);
+
+        var handling = behaviour.Handle(new GetTaskQuery("t"), CancellationToken.None, () => Task.FromResult(Dto));
+        await firstRunning.Task;
+        var startedWhileFirstRan = secondStarted;
+        releaseFirst.SetResult(new ValidationResult());
+        var result = await handling;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(startedWhileFirstRan, Is.False, "the second validator waits for the first");
+            Assert.That(secondStarted, Is.True);
+            Assert.That(result, Is.SameAs(Dto));
+        });
+    }
+
+    [Test]
     public void UnhandledException_IsLoggedWithTheRequestNameAndRethrown()
     {
         var logger = new ListLogger<UnhandledExceptionBehaviour<GetTaskQuery, TaskDto>>();

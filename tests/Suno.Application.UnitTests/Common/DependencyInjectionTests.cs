@@ -1,3 +1,4 @@
+using IValidator = FluentValidation.IValidator;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,13 +14,14 @@ namespace Suno.Application.UnitTests.Common;
 public sealed class DependencyInjectionTests
 {
     private TaskDatabase _database = null!;
+    private ServiceCollection _services = null!;
     private ServiceProvider _provider = null!;
 
     [SetUp]
     public async Task SetUp()
     {
         _database = await TaskDatabase.CreateAsync();
-        var services = new ServiceCollection();
+        var services = _services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
         services.AddApplicationServices();
         services.AddScoped<ISunoDbContext>(_ => _database.CreateContext());
@@ -45,6 +47,46 @@ public sealed class DependencyInjectionTests
             typeof(ValidationBehaviour<,>),
             typeof(PerformanceBehaviour<,>),
         }));
+    }
+
+    [Test]
+    public void AddApplicationServices_RegistersTheTaskEngine()
+    {
+        var registered = _services.Select(d => d.ServiceType).ToList();
+
+        Assert.That(registered, Is.SupersetOf(new[]
+        {
+            typeof(Suno.Application.Tasks.Engine.TaskSubmitter),
+            typeof(Suno.Application.Tasks.Engine.TaskPoller),
+            typeof(Suno.Application.Tasks.Engine.GatewayInstance),
+            typeof(Suno.Application.Tasks.Engine.ITaskChangeNotifier),
+            typeof(Suno.Application.Tasks.Engine.TaskWaiter),
+            typeof(Suno.Application.Tasks.Engine.LostSubmissionSettler),
+            typeof(Suno.Application.Tasks.Common.TaskReader),
+            typeof(Suno.Application.Common.Tenancy.ICallerContext),
+        }));
+    }
+
+    [Test]
+    public void EveryValidatorOfTheAssembly_IsRegisteredTransient_AndResolves()
+    {
+        var validatorTypes = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(t))
+            .ToList();
+        using var scope = _provider.CreateScope();
+
+        Assert.That(validatorTypes, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var type in validatorTypes)
+            {
+                var service = type.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(FluentValidation.IValidator<>));
+                var registration = _services.Where(d => d.ServiceType == service).ToList();
+                Assert.That(registration.Select(d => d.ImplementationType), Is.EqualTo(new[] { type }), service.Name);
+                Assert.That(registration.Select(d => d.Lifetime), Is.All.EqualTo(ServiceLifetime.Transient), service.Name);
+                Assert.That(scope.ServiceProvider.GetServices(service).Select(v => v!.GetType()), Is.EqualTo(new[] { type }), service.Name);
+            }
+        });
     }
 
     [Test]

@@ -1,5 +1,3 @@
-using AutoMapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Tenancy;
 using Suno.Application.Tasks.Common;
@@ -12,13 +10,11 @@ namespace Suno.Application.UnitTests.Tasks;
 public sealed class GetTaskQueryHandlerTests
 {
     private TaskDatabase _database = null!;
-    private IMapper _mapper = null!;
 
     [SetUp]
     public async Task SetUp()
     {
         _database = await TaskDatabase.CreateAsync();
-        _mapper = new MapperConfiguration(cfg => cfg.AddMaps(typeof(TaskDto).Assembly), NullLoggerFactory.Instance).CreateMapper();
         await using var db = _database.CreateContext();
         db.Tasks.AddRange(Support.TaskSamples.FinishedMusic("m1"), Support.TaskSamples.FinishedLyrics("l1"), Support.TaskSamples.NewMusic("m2"));
         await db.SaveChangesAsync();
@@ -32,7 +28,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var dto = await new GetTaskQueryHandler(new TaskReader(db, _mapper, new CallerContext())).Handle(new GetTaskQuery("m1"), CancellationToken.None);
+        var dto = await new GetTaskQueryHandler(new TaskReader(db, new CallerContext())).Handle(new GetTaskQuery("m1"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -48,7 +44,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var dto = await new GetTaskQueryHandler(new TaskReader(db, _mapper, new CallerContext())).Handle(new GetTaskQuery("l1"), CancellationToken.None);
+        var dto = await new GetTaskQueryHandler(new TaskReader(db, new CallerContext())).Handle(new GetTaskQuery("l1"), CancellationToken.None);
 
         Assert.That(dto.Lyrics!.Title, Is.EqualTo("Rain"));
     }
@@ -59,7 +55,7 @@ public sealed class GetTaskQueryHandlerTests
         await using var db = _database.CreateContext();
 
         var ex = Assert.ThrowsAsync<NotFoundException>(() =>
-            new GetTaskQueryHandler(new TaskReader(db, _mapper, new CallerContext())).Handle(new GetTaskQuery("missing"), CancellationToken.None));
+            new GetTaskQueryHandler(new TaskReader(db, new CallerContext())).Handle(new GetTaskQuery("missing"), CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -74,7 +70,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var result = await new GetTasksQueryHandler(db, _mapper, new CallerContext())
+        var result = await new GetTasksQueryHandler(db, new CallerContext())
             .Handle(new GetTasksQuery(["m2", "nope", "l1", "m1", "m2"]), CancellationToken.None);
 
         Assert.That(result.Select(t => t.TaskId), Is.EqualTo(new[] { "m2", "l1", "m1" }));
@@ -85,7 +81,7 @@ public sealed class GetTaskQueryHandlerTests
     {
         await using var db = _database.CreateContext();
 
-        var result = await new GetTasksQueryHandler(db, _mapper, new CallerContext())
+        var result = await new GetTasksQueryHandler(db, new CallerContext())
             .Handle(new GetTasksQuery(["m1", "l1", "m2"], "lyrics"), CancellationToken.None);
 
         Assert.That(result.Select(t => t.TaskId), Is.EqualTo(new[] { "l1" }));

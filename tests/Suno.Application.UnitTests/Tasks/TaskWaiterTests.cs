@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Moq;
-using AutoMapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Suno.Application.Common.Tenancy;
 using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Engine;
@@ -17,9 +15,6 @@ namespace Suno.Application.UnitTests.Tasks;
 [TestFixture]
 public sealed class TaskWaiterTests
 {
-    private static readonly IMapper Mapper =
-        new MapperConfiguration(cfg => cfg.AddMaps(typeof(TaskDto).Assembly), NullLoggerFactory.Instance).CreateMapper();
-
     private TaskDatabase _database = null!;
 
     [SetUp]
@@ -42,7 +37,7 @@ public sealed class TaskWaiterTests
             });
 
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), silent.Object, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(300) }));
+        var waiter = new TaskWaiter(new TaskReader(db, new CallerContext()), silent.Object, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(300) }));
         var waiting = waiter.WaitAsync("t1", TaskWaiter.ClipsPlayable, TimeSpan.FromSeconds(30), CancellationToken.None);
         await firstWait.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.That(waiting.IsCompleted, Is.False, "the clips are only submitted");
@@ -61,7 +56,7 @@ public sealed class TaskWaiterTests
         await StoreSubmittedAsync("t2");
         var notifier = new TaskChangeNotifier();
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
+        var waiter = new TaskWaiter(new TaskReader(db, new CallerContext()), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
         var waiting = waiter.WaitAsync("t2", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(5), CancellationToken.None);
 
         await StreamAsync("t2");
@@ -76,7 +71,7 @@ public sealed class TaskWaiterTests
     {
         await StoreSubmittedAsync("t3");
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(100) }));
+        var waiter = new TaskWaiter(new TaskReader(db, new CallerContext()), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMilliseconds(100) }));
 
         var watch = Stopwatch.StartNew();
         var task = await waiter.WaitAsync("t3", TaskWaiter.ClipsPlayable, TimeSpan.FromMilliseconds(500), CancellationToken.None);
@@ -89,7 +84,7 @@ public sealed class TaskWaiterTests
     public async Task An_unknown_task_answers_null_at_once()
     {
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions()));
+        var waiter = new TaskWaiter(new TaskReader(db, new CallerContext()), new TaskChangeNotifier(), TimeProvider.System, Options.Create(new TaskEngineOptions()));
         Assert.That(await waiter.WaitAsync("nope", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(1), CancellationToken.None), Is.Null);
     }
 
@@ -99,7 +94,7 @@ public sealed class TaskWaiterTests
         await StoreSubmittedAsync("t4");
         var notifier = new TaskChangeNotifier();
         await using var db = _database.CreateContext();
-        var waiter = new TaskWaiter(new TaskReader(db, Mapper, new CallerContext()), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
+        var waiter = new TaskWaiter(new TaskReader(db, new CallerContext()), notifier, TimeProvider.System, Options.Create(new TaskEngineOptions { PollInterval = TimeSpan.FromMinutes(5) }));
 
         var states = new List<TaskWatchState>();
         await foreach (var update in waiter.WatchAsync("t4", TaskWaiter.ClipsPlayable, TimeSpan.FromMinutes(1), CancellationToken.None))
@@ -133,7 +128,7 @@ public sealed class TaskWaiterTests
         var task = TaskSamples.NewMusic("p");
         task.MarkSubmitted([TaskSamples.Clip("p-a", ClipStatus.Submitted), TaskSamples.Clip("p-b", ClipStatus.Submitted)], TaskSamples.Submitted);
         task.ApplyClips([TaskSamples.Clip("p-a", a), TaskSamples.Clip("p-b", b)], TaskSamples.Submitted.AddSeconds(5));
-        Assert.That(TaskWaiter.ClipsPlayable(Mapper.Map<TaskDto>(task)), Is.EqualTo(playable));
+        Assert.That(TaskWaiter.ClipsPlayable(task.ToDto()), Is.EqualTo(playable));
     }
 
     private async Task StoreSubmittedAsync(string id)

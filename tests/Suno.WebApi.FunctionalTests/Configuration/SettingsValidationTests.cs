@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Suno.Application.Chat;
 using Suno.Application.Tasks.Engine;
 using Suno.Infrastructure.Configuration;
+using Suno.WebApi;
+using Suno.WebApi.Security;
 
 namespace Suno.WebApi.FunctionalTests.Configuration;
 
@@ -135,6 +137,7 @@ public sealed class SettingsValidationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddGatewaySettings(configuration);
+        services.AddWebApiSettings(configuration);
         return services.BuildServiceProvider();
     }
 }

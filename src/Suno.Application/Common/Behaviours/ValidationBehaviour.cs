@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using ValidationException = Suno.Application.Common.Exceptions.ValidationException;
 
@@ -22,10 +23,18 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             return await next().ConfigureAwait(false);
         }
 
+        // One after another, not Task.WhenAll: the validators share one ValidationContext (not thread-safe), and
+        // validators are transient services of the request's scope; run concurrently, two that use a scoped service
+        // (a DbContext, say) would use it from two threads at once.
         var context = new ValidationContext<TRequest>(request);
-        var results = await Task.WhenAll(_validators.Select(v => v.ValidateAsync(context, cancellationToken))).ConfigureAwait(false);
-        var errors = results
-            .SelectMany(r => r.Errors)
+        var failures = new List<ValidationFailure>();
+        foreach (var validator in _validators)
+        {
+            var result = await validator.ValidateAsync(context, cancellationToken).ConfigureAwait(false);
+            failures.AddRange(result.Errors);
+        }
+
+        var errors = failures
             .Where(f => f is not null)
             .GroupBy(f => FieldNames.ToWire(f.PropertyName), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using Suno.Application.Gcui.Common;
-using Suno.Infrastructure.Configuration;
 
 namespace Suno.WebApi.Families.Gcui;
 
@@ -20,13 +19,4 @@ public sealed class GcuiApiOptions
 
     /// <summary>The model of a request that names none (gcui-art's chirp-v3-5).</summary>
     public string DefaultModel { get; set; } = GcuiDefaultModel;
-
-    public static void Read(SettingsReader reader, GcuiApiOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(options);
-        var max = (int)GcuiLimits.MaxWait.TotalSeconds;
-        options.WaitAudioTimeout = TimeSpan.FromSeconds(reader.Number(WaitAudioSecondsKey, max, 1, max));
-        options.DefaultModel = reader.Model(DefaultModelKey, GcuiDefaultModel);
-    }
 }

@@ -72,9 +72,9 @@ public static partial class SandboxMode
         builder.Configuration.AddInMemoryCollection(overrides);
 
         var sandbox = new SandboxOptions();
-        SandboxOptions.Read(new SettingsReader(builder.Configuration), sandbox);
+        ReadSandbox(new SettingsReader(builder.Configuration), sandbox);
         var services = builder.Services;
-        services.AddValidatedSettings<SandboxOptions>(builder.Configuration, SandboxOptions.Read);
+        services.AddValidatedSettings<SandboxOptions>(builder.Configuration, ReadSandbox);
         services.AddFakeSuno(sandbox.ToFakeOptions());
         services.AddSingleton<GatewayAddress>();
         services.AddTransient<SandboxUpstreamHandler>();
@@ -164,4 +164,11 @@ public static partial class SandboxMode
         Message = "Sandbox mode wins over the configured Suno account (Suno:Cookie / Suno:Accounts): it is not used. "
             + "Start without --sandbox and SUNO_SANDBOX to use it")]
     private static partial void LogRealAccountIgnored(ILogger logger);
+
+    private static void ReadSandbox(SettingsReader reader, SandboxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        options.CompleteAfterSeconds = reader.Number(SandboxOptions.CompleteAfterSecondsKey, SandboxOptions.DefaultCompleteAfterSeconds, 0, 3600);
+    }
 }

@@ -1,5 +1,4 @@
 using Suno.FakeUpstream;
-using Suno.Infrastructure.Configuration;
 
 namespace Suno.WebApi.Hosting.Sandbox;
 
@@ -17,13 +16,6 @@ public sealed class SandboxOptions
     /// 0 completes clips at once.
     /// </summary>
     public int CompleteAfterSeconds { get; set; } = DefaultCompleteAfterSeconds;
-
-    public static void Read(SettingsReader reader, SandboxOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(options);
-        options.CompleteAfterSeconds = reader.Number(CompleteAfterSecondsKey, DefaultCompleteAfterSeconds, 0, 3600);
-    }
 
     /// <summary>The fake's settings: marked output, and a clip lifecycle scaled to <see cref="CompleteAfterSeconds"/>.</summary>
     public FakeSunoOptions ToFakeOptions()

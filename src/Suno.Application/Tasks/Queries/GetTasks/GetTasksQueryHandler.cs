@@ -1,4 +1,3 @@
-using AutoMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Suno.Application.Common.Interfaces;
@@ -8,7 +7,7 @@ using Suno.Domain.Tasks;
 
 namespace Suno.Application.Tasks.Queries.GetTasks;
 
-public sealed class GetTasksQueryHandler(ISunoDbContext db, IMapper mapper, ICallerContext caller)
+public sealed class GetTasksQueryHandler(ISunoDbContext db, ICallerContext caller)
     : IRequestHandler<GetTasksQuery, IReadOnlyList<TaskDto>>
 {
     public async Task<IReadOnlyList<TaskDto>> Handle(GetTasksQuery request, CancellationToken cancellationToken)
@@ -28,6 +27,6 @@ public sealed class GetTasksQueryHandler(ISunoDbContext db, IMapper mapper, ICal
 
         var found = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
         var byId = found.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        return ids.Where(byId.ContainsKey).Select(id => mapper.Map<TaskDto>(byId[id])).ToList();
+        return ids.Where(byId.ContainsKey).Select(id => byId[id].ToDto()).ToList();
     }
 }

@@ -1,4 +1,4 @@
-namespace Suno.Infrastructure.Configuration;
+namespace Suno.WebApi.Security;
 
 /// <summary>Access to the gateway itself (section Auth).</summary>
 public sealed class AuthOptions
@@ -10,11 +10,4 @@ public sealed class AuthOptions
     /// Secret: never logged.
     /// </summary>
     public string? SecretToken { get; set; }
-
-    public static void Read(SettingsReader reader, AuthOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(options);
-        options.SecretToken = reader.Text(SettingKeys.AuthSecretToken);
-    }
 }
