@@ -75,6 +75,7 @@ public static class DependencyInjection
             context.HttpContext.RequestServices.GetRequiredService<ErrorResponder>()
                 .WriteAsync(context.HttpContext, ApiError.ForStatus(context.HttpContext.Response.StatusCode)));
         app.UseMiddleware<SecretTokenMiddleware>();
+        OpenAccessWarning.WarnWhenOpen(app);
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "swagger";

@@ -86,6 +86,16 @@ public class SunoAccount
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// The database keeps the cookie encrypted, outside the entity; loading an account hands the decrypted cookie
+    /// back (nothing else changes).
+    /// </summary>
+    public void RestoreCookie(string cookie)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cookie);
+        Cookie = cookie;
+    }
+
     /// <summary>Clerk sent Set-Cookie: the merged cookie replaces the stored one without touching the session.</summary>
     public void UpdateCookie(string cookie, DateTime now)
     {

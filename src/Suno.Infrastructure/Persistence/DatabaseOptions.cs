@@ -20,6 +20,19 @@ public sealed class DatabaseOptions
     /// <summary>SQLite database file used when <see cref="Dsn"/> is empty (alias <c>SQLITE_PATH</c>).</summary>
     public string SqlitePath { get; set; } = DefaultSqlitePath;
 
+    /// <summary>
+    /// Folder of the Data Protection key ring that encrypts the account cookies in the database (created owner-only).
+    /// Empty: <c>keys/</c> beside the SQLite file, or <c>data/keys</c> with PostgreSQL. Back it up with the database;
+    /// several processes sharing one database must share it too.
+    /// </summary>
+    public string? KeyRingPath { get; set; }
+
+    /// <summary>The key ring folder in effect.</summary>
+    public string KeyRingFolder =>
+        !string.IsNullOrWhiteSpace(KeyRingPath) ? Path.GetFullPath(KeyRingPath)
+        : Provider == DatabaseProvider.Sqlite ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(SqlitePath)) ?? ".", "keys")
+        : Path.GetFullPath(Path.Combine("data", "keys"));
+
     /// <summary>The provider this configuration selects.</summary>
     public DatabaseProvider Provider =>
         string.IsNullOrWhiteSpace(Dsn) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,14 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddScoped<ISunoDbContext>(sp => sp.GetRequiredService<SunoDbContext>());
         services.TryAddSingleton(TimeProvider.System);
 
+        // Secrets at rest: the key ring that encrypts account cookies, owner-only, beside the data (ADR-014).
+        var database = new DatabaseOptions();
+        configuration.GetSection(DatabaseOptions.SectionName).Bind(database);
+        services.AddDataProtection()
+            .SetApplicationName("Suno.Api")
+            .PersistKeysToFileSystem(OwnerOnlyFolder(database.KeyRingFolder));
+        services.TryAddSingleton<CookieProtector>();
+
         services.AddHealthChecks().AddDbContextCheck<SunoDbContext>(HealthCheckName, tags: ["db"]);
         return services;
     }
@@ -48,6 +57,37 @@ public static class PersistenceServiceCollectionExtensions
     /// Applies the provider's migrations (creating the database file or tables as needed). Call once at start,
     /// before the host begins serving. Upgrades only ever add; see ADR-004.
     /// </summary>
+    /// <summary>Creates <paramref name="path"/> readable by its owner only (on Unix), or narrows an existing one.</summary>
+    private static DirectoryInfo OwnerOnlyFolder(string path)
+    {
+        var folder = OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, OwnerOnlyDirectory);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, OwnerOnlyDirectory);
+        }
+
+        return folder;
+    }
+
+    /// <summary>The SQLite file and its WAL companions, readable and writable by their owner only (on Unix).</summary>
+    private static void OwnerOnlyFiles(string sqlitePath)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(sqlitePath);
+        foreach (var file in new[] { full, full + "-wal", full + "-shm" }.Where(File.Exists))
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -64,6 +104,7 @@ public static class PersistenceServiceCollectionExtensions
             {
                 // WAL lets the polling worker write while API requests read; the mode is stored in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+                OwnerOnlyFiles(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqlitePath);
             }
         }
     }

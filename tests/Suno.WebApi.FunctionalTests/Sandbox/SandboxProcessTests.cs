@@ -40,6 +40,10 @@ public sealed class SandboxProcessTests
     }
 
     [Test]
+    public void Without_a_secret_token_but_on_loopback_only_the_start_does_not_warn_of_an_open_port() =>
+        Assert.That(_gateway.Output, Does.Not.Contain("SECRET_TOKEN is not set"), "--urls names 127.0.0.1 only");
+
+    [Test]
     public void A_log_line_at_start_says_the_gateway_runs_in_sandbox_mode()
     {
         Assert.That(_gateway.Output, Does.Contain("runs in sandbox mode"));

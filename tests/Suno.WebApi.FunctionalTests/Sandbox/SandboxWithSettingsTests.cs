@@ -46,6 +46,7 @@ public sealed class SandboxWithSettingsTests
         Assert.That(_gateway.Output, Does.Contain("runs in sandbox mode"));
         Assert.That(_gateway.Output, Does.Contain("Sandbox mode wins over the configured Suno account"));
         Assert.That(_gateway.Output, Does.Not.Contain("real-client-value"));
+        Assert.That(_gateway.Output, Does.Not.Contain("SECRET_TOKEN is not set"), "the token is set: no open-port warning");
     }
 
     [Test]
@@ -73,5 +74,21 @@ public sealed class SandboxWithSettingsTests
         var names = JsonDocument.Parse(text).RootElement.GetProperty("data").EnumerateArray().Select(a => a.GetProperty("name").GetString());
         Assert.That(names, Is.EqualTo(new[] { SandboxMode.AccountName }));
         Assert.That(text, Does.Not.Contain("real-client-value"));
+    }
+
+    [Test]
+    public async Task The_fakes_routes_need_the_token_like_every_route_but_the_gateways_own_calls_do_not()
+    {
+        using var stranger = new HttpRequestMessage(HttpMethod.Get, SandboxMode.PathPrefix + "/v1/client?_clerk_js_version=5");
+        stranger.Headers.Add("Cookie", "__client=" + SandboxMode.ClientToken);
+        using var denied = await _gateway.Http.SendAsync(stranger);
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, SandboxMode.PathPrefix + "/v1/client?_clerk_js_version=5");
+        withToken.Headers.Add("Cookie", "__client=" + SandboxMode.ClientToken);
+        withToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var allowed = await _gateway.Http.SendAsync(withToken);
+
+        Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await denied.Content.ReadAsStringAsync(), Does.Contain("unauthorized secret token"));
+        Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await allowed.Content.ReadAsStringAsync());
     }
 }

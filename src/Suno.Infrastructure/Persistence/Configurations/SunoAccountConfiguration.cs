@@ -7,6 +7,9 @@ namespace Suno.Infrastructure.Persistence.Configurations;
 
 internal sealed class SunoAccountConfiguration : IEntityTypeConfiguration<SunoAccount>
 {
+    /// <summary>The shadow property holding the encrypted cookie.</summary>
+    public const string StoredCookie = "StoredCookie";
+
     public void Configure(EntityTypeBuilder<SunoAccount> builder)
     {
         builder.ToTable("accounts");
@@ -14,10 +17,13 @@ internal sealed class SunoAccountConfiguration : IEntityTypeConfiguration<SunoAc
 
         builder.Property(a => a.Id).HasColumnName("id").HasMaxLength(FieldLengths.Id).ValueGeneratedNever();
         builder.Property(a => a.Name).HasColumnName("name").HasMaxLength(FieldLengths.AccountName);
-        builder.Property(a => a.Cookie).HasColumnName("cookie");
+        // Secrets at rest: the cookie is stored encrypted (CookieProtector) in a shadow column the account store
+        // fills; the entity's plain Cookie is never mapped. JWTs live about a minute and are kept in memory only.
+        builder.Ignore(a => a.Cookie);
+        builder.Property<string>(StoredCookie).HasColumnName("cookie").IsRequired();
         builder.Property(a => a.SessionId).HasColumnName("session_id").HasMaxLength(FieldLengths.Id);
-        builder.Property(a => a.Jwt).HasColumnName("jwt");
-        builder.Property(a => a.JwtExpiresAt).HasColumnName("jwt_expires_at");
+        builder.Ignore(a => a.Jwt);
+        builder.Ignore(a => a.JwtExpiresAt);
         builder.Property(a => a.CreditsLeft).HasColumnName("credits_left");
         builder.Property(a => a.MonthlyLimit).HasColumnName("monthly_limit");
         builder.Property(a => a.MonthlyUsage).HasColumnName("monthly_usage");

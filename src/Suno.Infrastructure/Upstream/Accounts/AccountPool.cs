@@ -10,6 +10,8 @@ using Suno.Application.Common.Upstream;
 using Suno.Domain.Accounts;
 using Suno.Domain.Common;
 using Suno.Infrastructure.Configuration;
+using Suno.Infrastructure.Persistence;
+using Suno.Infrastructure.Persistence.Configurations;
 using Suno.Infrastructure.Upstream.Clerk;
 
 namespace Suno.Infrastructure.Upstream.Accounts;
@@ -24,6 +26,7 @@ public sealed partial class AccountPool(
     AccountStore store,
     UpstreamResilience resilience,
     SunoSessionManager sessions,
+    CookieProtector cookies,
     IServiceProvider services,
     IOptions<SunoOptions> connection,
     TimeProvider time,
@@ -266,9 +269,39 @@ public sealed partial class AccountPool(
         try
         {
             var stored = await db.Accounts.ToListAsync(cancellationToken).ConfigureAwait(false);
+            var reencrypted = false;
             foreach (var account in stored)
             {
-                registry.Add(account, account.Id.StartsWith(RequestAccountPrefix, StringComparison.Ordinal), persisted: true);
+                var isRequestAccount = account.Id.StartsWith(RequestAccountPrefix, StringComparison.Ordinal);
+                var raw = ((DbContext)db).Entry(account).Property<string>(SunoAccountConfiguration.StoredCookie).CurrentValue;
+                var cookie = cookies.Unprotect(raw, out var wasPlain);
+                if (cookie is null)
+                {
+                    // Encrypted with a key ring that is not here: a configured account gets its cookie from the
+                    // configuration below; a cookie account comes back when its owner sends the cookie again.
+                    LogUndecryptable(account.Id);
+                    if (isRequestAccount)
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    account.RestoreCookie(cookie);
+                }
+
+                var session = registry.Add(account, isRequestAccount, persisted: true);
+                if (wasPlain)
+                {
+                    // A row from before cookies were encrypted: written again, encrypted.
+                    await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+                    reencrypted = true;
+                }
+            }
+
+            if (reencrypted)
+            {
+                await store.CompactAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -276,6 +309,9 @@ public sealed partial class AccountPool(
             LogLoadFailed(ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored cookie of account {AccountId} cannot be decrypted (its Data Protection key ring is missing or another one); it is taken from the configuration or from its next request")]
+    private partial void LogUndecryptable(string accountId);
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -4,15 +4,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Suno.Application.Common.Interfaces;
 using Suno.Infrastructure.Configuration;
+using Suno.Infrastructure.Persistence;
+using Suno.Infrastructure.Persistence.Configurations;
 
 namespace Suno.Infrastructure.Upstream.Accounts;
 
 /// <summary>
-/// Writes an account's state (credentials, cached JWT, credits, status) to the Accounts table. Works without a
+/// Writes an account's state (its cookie encrypted, session id, credits, status; never a JWT) to the Accounts table. Works without a
 /// database too (no <see cref="ISunoDbContext"/> registered): the accounts then live in memory only. A failed
 /// write is logged, never thrown at the caller: the upstream call it follows has already happened.
 /// </summary>
-public sealed partial class AccountStore(IServiceScopeFactory scopes, IOptions<SunoOptions> connection, ILogger<AccountStore> logger)
+public sealed partial class AccountStore(
+    IServiceScopeFactory scopes,
+    IOptions<SunoOptions> connection,
+    CookieProtector cookies,
+    ILogger<AccountStore> logger)
 {
     internal bool ShouldPersist(AccountSession session) => !session.IsRequestAccount || connection.Value.PersistRequestAccounts;
 
@@ -42,6 +48,10 @@ public sealed partial class AccountStore(IServiceScopeFactory scopes, IOptions<S
                 db.Accounts.Update(session.Account);
             }
 
+            // The cookie goes to the database encrypted only.
+            ((DbContext)db).Entry(session.Account).Property<string>(SunoAccountConfiguration.StoredCookie).CurrentValue =
+                cookies.Protect(session.Read(a => a.Cookie));
+
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             session.Persisted = true;
         }
@@ -52,6 +62,20 @@ public sealed partial class AccountStore(IServiceScopeFactory scopes, IOptions<S
         finally
         {
             session.PersistGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// After plain cookies were encrypted: SQLite rewrites its file (VACUUM) and empties its WAL, so no copy of the
+    /// plain values stays behind in free pages. PostgreSQL's own VACUUM reclaims dead rows in time.
+    /// </summary>
+    internal async Task CompactAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<ISunoDbContext>() is SqliteSunoDbContext sqlite)
+        {
+            await sqlite.Database.ExecuteSqlRawAsync("VACUUM;", cancellationToken).ConfigureAwait(false);
+            await sqlite.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
         }
     }
 

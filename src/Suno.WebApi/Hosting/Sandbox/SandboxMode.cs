@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Suno.FakeUpstream;
 using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Upstream;
+using Suno.WebApi.Errors;
+using Suno.WebApi.Security;
 
 namespace Suno.WebApi.Hosting.Sandbox;
 
@@ -77,6 +79,7 @@ public static partial class SandboxMode
         services.AddValidatedSettings<SandboxOptions>(builder.Configuration, ReadSandbox);
         services.AddFakeSuno(sandbox.ToFakeOptions());
         services.AddSingleton<GatewayAddress>();
+        services.AddSingleton<SandboxAccess>();
         services.AddTransient<SandboxUpstreamHandler>();
         services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<SandboxUpstreamHandler>());
         services.PostConfigure<SunoOptions>(UseFake);
@@ -122,12 +125,23 @@ public static partial class SandboxMode
         return app;
     }
 
-    /// <summary>Requests under the prefix run the fake's endpoint (routing has matched it already) and nothing else.</summary>
+    /// <summary>
+    /// Requests under the prefix run the fake's endpoint (routing has matched it already) and nothing else. With
+    /// SECRET_TOKEN set they need it, like every route, unless they are the gateway's own calls.
+    /// </summary>
     private static Task ServeFake(HttpContext context, RequestDelegate next)
     {
         if (!context.Request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return next(context);
+        }
+
+        var secret = context.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.SecretToken;
+        if (!string.IsNullOrEmpty(secret)
+            && !context.RequestServices.GetRequiredService<SandboxAccess>().IsOwnCall(context.Request)
+            && !SecretTokenMiddleware.IsAuthorized(context.Request.Headers.Authorization.ToString(), secret))
+        {
+            return context.RequestServices.GetRequiredService<ErrorResponder>().WriteAsync(context, ApiError.Unauthorized());
         }
 
         if (context.GetEndpoint()?.RequestDelegate is { } endpoint)
