@@ -24,6 +24,9 @@ public sealed class TaskEngineOptions
     /// <summary>Whether this process polls at all (Tasks:Polling); off for a process that only serves the API.</summary>
     public bool PollingEnabled { get; set; } = true;
 
+    /// <summary>How long POST /suno/submit/lyrics waits for Suno's lyrics before it answers (the Go gateway's 2 minutes).</summary>
+    public TimeSpan LyricsWait { get; set; } = TimeSpan.FromSeconds(120);
+
     /// <summary>At most this many lost submissions are settled by one process in one tick.</summary>
     public int MaxTasksPerTick { get; set; } = 2000;
 }
