@@ -9,13 +9,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Suno.Bench;
 using Suno.FakeUpstream;
 
 namespace Suno.Bench.TaskEngine;
@@ -126,28 +120,5 @@ internal static class TaskEngineBenchmark
         Console.WriteLine($"completion -> SUCCESS delay, p90         {Percentile(0.9):0.000} s ({Percentile(0.9) / pollSeconds:0.00} x poll interval)");
         Console.WriteLine($"completion -> SUCCESS delay, max         {delays[^1]:0.000} s");
         return seenSuccess.Count == taskCount ? 0 : 1;
-    }
-}
-
-/// <summary>The gateway in this process on real Kestrel at 127.0.0.1, with the benchmark's settings.</summary>
-internal sealed class BenchGateway(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
-{
-    public HttpClient StartClient()
-    {
-        // The gateway needs no content files; without this the factory looks for the solution above the binaries.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUNO_WEBAPI", AppContext.BaseDirectory);
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_Suno.WebApi", AppContext.BaseDirectory);
-        UseKestrel(0);
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
-        return new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }
