@@ -18,7 +18,7 @@ internal static class TaskEngineBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
-        var settings = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        var settings = BenchGateway.Arguments(args);
         int Setting(string name, int fallback) => settings.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var taskCount = Setting("tasks", 1000);
         var pollSeconds = Setting("poll", 3);
@@ -33,17 +33,7 @@ internal static class TaskEngineBenchmark
         };
         await using var fake = await FakeSunoServer.StartAsync(fakeOptions);
         var account = fake.State.AddAccount(new FakeAccountSpec { Credits = (taskCount + 10) * fakeOptions.CreditsPerGeneration, Plan = FakePlan.Pro });
-        var workDir = Directory.CreateTempSubdirectory("suno-bench-");
-        var gatewaySettings = new Dictionary<string, string?>
-        {
-            ["Database:SqlitePath"] = Path.Combine(workDir.FullName, "suno.db"),
-            ["Suno:Cookie"] = account.Cookie,
-            ["Suno:BaseUrl"] = fake.BaseUrl.ToString(),
-            ["Suno:ClerkBaseUrl"] = fake.ClerkBaseUrl.ToString(),
-            ["Tasks:PollIntervalSeconds"] = pollSeconds.ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        await using var gateway = new BenchGateway(gatewaySettings);
+        await using var gateway = BenchGateway.For(fake, account, pollSeconds);
         using var client = gateway.StartClient();
 
         Console.WriteLine($"Submitting {taskCount} music tasks (one account, fake Suno at zero latency, clips complete {completeSeconds} s after creation, poll every {pollSeconds} s)...");

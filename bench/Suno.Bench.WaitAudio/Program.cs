@@ -16,7 +16,7 @@ internal static class WaitAudioBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
-        var settings = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        var settings = BenchGateway.Arguments(args);
         string Setting(string name, string fallback) => settings.TryGetValue(name, out var v) ? v : fallback;
         var requests = int.Parse(Setting("requests", "20"), CultureInfo.InvariantCulture);
         var pollSeconds = int.Parse(Setting("poll", "3"), CultureInfo.InvariantCulture);
@@ -42,15 +42,8 @@ internal static class WaitAudioBenchmark
         };
         await using var fake = await FakeSunoServer.StartAsync(fakeOptions);
         var account = fake.State.AddAccount(new FakeAccountSpec { Credits = (requests + 10) * fakeOptions.CreditsPerGeneration, Plan = FakePlan.Pro });
-        var workDir = Directory.CreateTempSubdirectory("suno-bench-wait-");
-        await using var gateway = new BenchGateway(new Dictionary<string, string?>
+        await using var gateway = BenchGateway.For(fake, account, pollSeconds, new Dictionary<string, string?>
         {
-            ["Database:SqlitePath"] = Path.Combine(workDir.FullName, "suno.db"),
-            ["Suno:Cookie"] = account.Cookie,
-            ["Suno:BaseUrl"] = fake.BaseUrl.ToString(),
-            ["Suno:ClerkBaseUrl"] = fake.ClerkBaseUrl.ToString(),
-            ["Tasks:PollIntervalSeconds"] = pollSeconds.ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
             // A waited request is slow by design, and the AutoMapper licence notice is not a figure.
             ["Logging:LogLevel:Suno.Application.Common.Behaviours"] = "Error",
             ["Logging:LogLevel:LuckyPennySoftware"] = "Error",
