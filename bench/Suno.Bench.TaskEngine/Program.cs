@@ -9,13 +9,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Suno.Bench;
 using Suno.FakeUpstream;
 
 namespace Suno.Bench.TaskEngine;
@@ -24,7 +18,7 @@ internal static class TaskEngineBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
-        var settings = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        var settings = BenchGateway.Arguments(args);
         int Setting(string name, int fallback) => settings.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var taskCount = Setting("tasks", 1000);
         var pollSeconds = Setting("poll", 3);
@@ -39,17 +33,7 @@ internal static class TaskEngineBenchmark
         };
         await using var fake = await FakeSunoServer.StartAsync(fakeOptions);
         var account = fake.State.AddAccount(new FakeAccountSpec { Credits = (taskCount + 10) * fakeOptions.CreditsPerGeneration, Plan = FakePlan.Pro });
-        var workDir = Directory.CreateTempSubdirectory("suno-bench-");
-        var gatewaySettings = new Dictionary<string, string?>
-        {
-            ["Database:SqlitePath"] = Path.Combine(workDir.FullName, "suno.db"),
-            ["Suno:Cookie"] = account.Cookie,
-            ["Suno:BaseUrl"] = fake.BaseUrl.ToString(),
-            ["Suno:ClerkBaseUrl"] = fake.ClerkBaseUrl.ToString(),
-            ["Tasks:PollIntervalSeconds"] = pollSeconds.ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        await using var gateway = new BenchGateway(gatewaySettings);
+        await using var gateway = BenchGateway.For(fake, account, pollSeconds);
         using var client = gateway.StartClient();
 
         Console.WriteLine($"Submitting {taskCount} music tasks (one account, fake Suno at zero latency, clips complete {completeSeconds} s after creation, poll every {pollSeconds} s)...");
@@ -126,28 +110,5 @@ internal static class TaskEngineBenchmark
         Console.WriteLine($"completion -> SUCCESS delay, p90         {Percentile(0.9):0.000} s ({Percentile(0.9) / pollSeconds:0.00} x poll interval)");
         Console.WriteLine($"completion -> SUCCESS delay, max         {delays[^1]:0.000} s");
         return seenSuccess.Count == taskCount ? 0 : 1;
-    }
-}
-
-/// <summary>The gateway in this process on real Kestrel at 127.0.0.1, with the benchmark's settings.</summary>
-internal sealed class BenchGateway(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
-{
-    public HttpClient StartClient()
-    {
-        // The gateway needs no content files; without this the factory looks for the solution above the binaries.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUNO_WEBAPI", AppContext.BaseDirectory);
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_Suno.WebApi", AppContext.BaseDirectory);
-        UseKestrel(0);
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
-        return new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }

@@ -96,12 +96,13 @@ const client = new OpenAI({ baseURL: `${base}/v1`, apiKey, maxRetries: 0, timeou
 {
   let caught;
   try {
-    await client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'x' }] });
+    // No user message: a 400 naming messages (an unknown model runs on the default Suno model unless Chat:UnknownModel=reject).
+    await client.chat.completions.create({ model, messages: [{ role: 'system', content: 'x' }] });
   } catch (error) {
     caught = error;
   }
-  expect(caught instanceof OpenAI.BadRequestError, `unknown model: expected BadRequestError, got ${caught}`);
-  expect(caught.status === 400 && caught.param === 'model', `unknown model: status ${caught.status}, param ${caught.param}`);
+  expect(caught instanceof OpenAI.BadRequestError, `no user message: expected BadRequestError, got ${caught}`);
+  expect(caught.status === 400 && caught.param === 'messages', `no user message: status ${caught.status}, param ${caught.param}`);
   summary['openai.error'] = { status: caught.status, param: caught.param, message: caught.message };
   console.log(`ok openai.error: ${caught.status} ${caught.message}`);
 }

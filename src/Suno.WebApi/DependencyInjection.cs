@@ -32,6 +32,7 @@ public static class DependencyInjection
             .ConfigureApiBehaviorOptions(o => o.SuppressModelStateInvalidFilter = true);
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxRequestBodyBytes);
+        services.AddTransient<IStartupFilter, JsonBodyLeniency>();  // a JSON body without Content-Type is read as JSON
 
         // Errors: one handler, one responder choosing the envelope by route prefix. A new family registers its
         // IErrorEnvelope here.

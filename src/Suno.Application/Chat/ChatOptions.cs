@@ -26,6 +26,13 @@ public sealed class ChatOptions
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
     /// <summary>
+    /// What a chat request naming a model that is not a Suno model (NextChat and GPT Actions send gpt-4o) gets
+    /// (Chat:UnknownModel): <see cref="UnknownChatModel.Default"/> runs it on the default Suno model (the answer still
+    /// echoes the name sent), <see cref="UnknownChatModel.Reject"/> answers 400.
+    /// </summary>
+    public UnknownChatModel UnknownModel { get; set; } = UnknownChatModel.Default;
+
+    /// <summary>
     /// Folder of the chat reply templates (alias CHAT_TEMPLATE_DIR), absolute. Unset: the templates folder beside
     /// the gateway's binaries (the build copies templates/*.hbs there), so the gateway finds its templates whatever
     /// its working directory. A relative setting is relative to the working directory.
@@ -34,4 +41,14 @@ public sealed class ChatOptions
 
     /// <summary>templates/ beside the binaries.</summary>
     public static string DefaultTemplatePath => Path.Combine(AppContext.BaseDirectory, DefaultTemplateDir);
+}
+
+/// <summary>Chat:UnknownModel: how a model name that is not a Suno model is treated.</summary>
+public enum UnknownChatModel
+{
+    /// <summary>Run on the default Suno model (Tasks:DefaultModel); seed 001: the model has no effect.</summary>
+    Default,
+
+    /// <summary>Answer 400 naming the accepted models.</summary>
+    Reject,
 }

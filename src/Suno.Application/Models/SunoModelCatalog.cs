@@ -75,11 +75,12 @@ public static class SunoModelCatalog
     }
 
     /// <summary>
-    /// The model a request runs on: the one it names, else <paramref name="familyDefault"/> (each API family has its
-    /// own), else the newest. Names are checked by the validators (<see cref="IsEmptyOrKnown"/>) before this runs.
+    /// The model a request runs on: the one it names when known, else <paramref name="familyDefault"/> (each API family
+    /// has its own), else the newest. Names are checked by the validators (<see cref="IsEmptyOrKnown"/>) before this
+    /// runs, except where a family lets an unknown name fall back to its default (chat's Chat:UnknownModel).
     /// </summary>
     public static SunoModel ResolveOrDefault(string? requested, string familyDefault) =>
-        TryResolve(string.IsNullOrWhiteSpace(requested) ? familyDefault : requested, out var model) ? model : Known[^1];
+        TryResolve(requested, out var model) || TryResolve(familyDefault, out model) ? model : Known[^1];
 
     /// <summary>The one rule for a client's model name: empty (the family's default) or a name <see cref="TryResolve"/> knows.</summary>
     public static bool IsEmptyOrKnown(string? name) => string.IsNullOrWhiteSpace(name) || TryResolve(name, out _);

@@ -16,7 +16,23 @@ public static class ChatSettings
         options.OpenAiKey = reader.Text(SettingKeys.ChatOpenAiKey);
         options.OpenAiModel = reader.Text(SettingKeys.ChatOpenAiModel, ChatOptions.DefaultModel);
         options.TimeoutSeconds = reader.Number(SettingKeys.ChatTimeoutSeconds, ChatOptions.DefaultTimeoutSeconds, 1, 86_400);
+        options.UnknownModel = UnknownModel(reader);
         var templateDir = reader.Text(SettingKeys.ChatTemplateDir);
         options.TemplateDir = templateDir is null ? ChatOptions.DefaultTemplatePath : Path.GetFullPath(templateDir);
+    }
+
+    private static UnknownChatModel UnknownModel(SettingsReader reader)
+    {
+        var raw = reader.Text(SettingKeys.ChatUnknownModel);
+        switch (raw?.ToUpperInvariant())
+        {
+            case null or "DEFAULT":
+                return UnknownChatModel.Default;
+            case "REJECT":
+                return UnknownChatModel.Reject;
+            default:
+                reader.Fail(SettingKeys.ChatUnknownModel, $"must be 'default' or 'reject', got '{SettingsReader.Echo(raw)}'");
+                return UnknownChatModel.Default;
+        }
     }
 }

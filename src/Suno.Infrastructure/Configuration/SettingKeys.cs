@@ -26,6 +26,7 @@ public static class SettingKeys
     public const string ChatOpenAiModel = "Chat:OpenAiModel";
     public const string ChatTimeoutSeconds = "Chat:TimeoutSeconds";
     public const string ChatTemplateDir = "Chat:TemplateDir";
+    public const string ChatUnknownModel = "Chat:UnknownModel";
     public const string TasksPollIntervalSeconds = "Tasks:PollIntervalSeconds";
     public const string TasksTimeoutSeconds = "Tasks:TimeoutSeconds";
     public const string LoggingDebug = "Logging:Debug";

@@ -19,6 +19,7 @@ public static class TaskSettings
         options.SubmissionGrace = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.SubmissionGraceSeconds, 60, 1, 3_600));
         options.MaxTasksPerTick = reader.Number(TaskEngineKeys.MaxTasksPerTick, 2000, 1, 100_000);
         options.PollingEnabled = reader.Flag(TaskEngineKeys.Polling, true);
+        options.LyricsWait = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.LyricsWaitSeconds, 120, 1, 3_600));
         options.DefaultModel = reader.Model(TaskEngineKeys.DefaultModel, options.DefaultModel);
     }
 }
@@ -32,4 +33,5 @@ public static class TaskEngineKeys
     public const string MaxTasksPerTick = "Tasks:MaxTasksPerTick";
     public const string DefaultModel = "Tasks:DefaultModel";
     public const string Polling = "Tasks:Polling";
+    public const string LyricsWaitSeconds = "Tasks:LyricsWaitSeconds";
 }

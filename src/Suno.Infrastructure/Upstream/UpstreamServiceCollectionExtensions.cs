@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Suno.Application.Accounts;
 using Suno.Application.Common.Interfaces;
 using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Upstream.Accounts;
@@ -32,6 +33,8 @@ public static class UpstreamServiceCollectionExtensions
             .Bind(configuration.GetSection(UpstreamOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<AccountListOptions>()
+            .Configure<IOptions<UpstreamOptions>>((list, upstream) => list.CreditsMaxAge = upstream.Value.CreditsRefreshInterval);
 
         services.TryAddSingleton<UpstreamResilience>();
         services.TryAddSingleton<AccountRegistry>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Suno.Application.Chat;
 using Suno.Application.Chat.Commands.CreateChatCompletion;
 using Suno.Application.Chat.Common;
 
@@ -68,8 +70,9 @@ public sealed class SideRequestsTests
 
 public sealed class CreateChatCompletionCommandValidatorTests
 {
-    private static IEnumerable<string> Fields(CreateChatCompletionCommand command) =>
-        new CreateChatCompletionCommandValidator().Validate(command).Errors.Select(e => e.PropertyName);
+    private static IEnumerable<string> Fields(CreateChatCompletionCommand command, UnknownChatModel unknown = UnknownChatModel.Reject) =>
+        new CreateChatCompletionCommandValidator(Options.Create(new ChatOptions { UnknownModel = unknown }))
+            .Validate(command).Errors.Select(e => e.PropertyName);
 
     [Test]
     public void NoUserMessage_IsNamedMessages() =>
@@ -81,6 +84,11 @@ public sealed class CreateChatCompletionCommandValidatorTests
     [TestCase("V5", true)]
     [TestCase(null, true)]
     [TestCase("gpt-4o", false)]
-    public void Model_MustBeASunoModel(string? model, bool valid) =>
+    public void Model_WithChatUnknownModelReject_MustBeASunoModel(string? model, bool valid) =>
         Assert.That(Fields(new CreateChatCompletionCommand { Messages = [new ChatMessage("user", "a song")], Model = model }).Contains("model"), Is.EqualTo(!valid));
+
+    [TestCase("gpt-4o")]
+    [TestCase("claude-3")]
+    public void Model_ByDefault_AnyNameIsAccepted(string model) =>
+        Assert.That(Fields(new CreateChatCompletionCommand { Messages = [new ChatMessage("user", "a song")], Model = model }, UnknownChatModel.Default), Is.Empty);
 }

@@ -123,7 +123,7 @@ public sealed class AccountRouteTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
         var root = JsonDocument.Parse(text).RootElement;
         Assert.That(root.GetProperty("code").GetString(), Is.EqualTo("success"), text);
-        var accounts = root.GetProperty("data").EnumerateArray()
+        var accounts = root.GetProperty("data").GetProperty("accounts").EnumerateArray()
             .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.Clone(), StringComparer.Ordinal);
         return (text, accounts);
     }

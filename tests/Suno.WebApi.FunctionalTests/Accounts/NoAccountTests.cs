@@ -46,7 +46,7 @@ public sealed class NoAccountTests
         using var response = await _gateway.Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"code":"success","message":"","data":[]}"""));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"code":"success","message":"","data":{"certificate":null,"accounts":[]}}"""));
     }
 
     [TestCase(null)]

@@ -30,6 +30,8 @@ public sealed class SettingsValidationTests
             Assert.That(suno.Sandbox, Is.False);
             Assert.That(chat.OpenAiModel, Is.EqualTo("gpt-4o"));
             Assert.That(chat.TimeoutSeconds, Is.EqualTo(600));
+            Assert.That(chat.UnknownModel, Is.EqualTo(UnknownChatModel.Default));
+            Assert.That(tasks.LyricsWait, Is.EqualTo(TimeSpan.FromMinutes(2)));
             Assert.That(chat.TemplateDir, Is.EqualTo(Path.Combine(AppContext.BaseDirectory, "templates")), "templates/ beside the binaries");
             Assert.That(tasks.PollInterval, Is.EqualTo(TimeSpan.FromSeconds(3)));
             Assert.That(tasks.TaskTimeout, Is.EqualTo(TimeSpan.FromSeconds(600)));
@@ -90,6 +92,8 @@ public sealed class SettingsValidationTests
     [TestCase("Tasks:DefaultModel", "gpt-4o", "Tasks:DefaultModel names an unknown model 'gpt-4o'")]
     [TestCase("Tasks:LeaseSeconds", "1", "Tasks:LeaseSeconds must be a whole number from 2 to 3600, got '1'")]
     [TestCase("Tasks:Polling", "sometimes", "Tasks:Polling must be true or false, got 'sometimes'")]
+    [TestCase("Tasks:LyricsWaitSeconds", "0", "Tasks:LyricsWaitSeconds must be a whole number from 1 to 3600, got '0'")]
+    [TestCase("Chat:UnknownModel", "ignore", "Chat:UnknownModel must be 'default' or 'reject', got 'ignore'")]
     public void BadTaskEngineValue_FailsWithOneLineNamingTheSetting(string key, string value, string start)
     {
         using var provider = Build(new() { [key] = value });
@@ -108,6 +112,8 @@ public sealed class SettingsValidationTests
             ["Tasks:LeaseSeconds"] = "12",
             ["Tasks:SubmissionGraceSeconds"] = "7",
             ["Tasks:Polling"] = "false",
+            ["Tasks:LyricsWaitSeconds"] = "30",
+            ["Chat:UnknownModel"] = "REJECT",
         });
 
         var tasks = provider.GetRequiredService<IOptions<TaskEngineOptions>>().Value;
@@ -117,6 +123,8 @@ public sealed class SettingsValidationTests
             Assert.That(tasks.LeaseDuration, Is.EqualTo(TimeSpan.FromSeconds(12)));
             Assert.That(tasks.SubmissionGrace, Is.EqualTo(TimeSpan.FromSeconds(7)));
             Assert.That(tasks.PollingEnabled, Is.False);
+            Assert.That(tasks.LyricsWait, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(provider.GetRequiredService<IOptions<ChatOptions>>().Value.UnknownModel, Is.EqualTo(UnknownChatModel.Reject));
         });
     }
 

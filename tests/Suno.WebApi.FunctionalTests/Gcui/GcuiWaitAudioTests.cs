@@ -64,6 +64,56 @@ public sealed class GcuiWaitAudioTests
     }
 
     /// <summary>
+    /// gcui-art answers a waited generate with its get() output: for a song Suno fails, the waited answer is exactly
+    /// what /api/get answers for those ids (error_message, lyrics without blank lines, no negative_tags), on each of
+    /// the three generate routes; without wait_audio the generate shape stays.
+    /// </summary>
+    [Test]
+    public async Task A_waited_generate_of_a_failing_song_answers_exactly_what_api_get_answers()
+    {
+        await using var gateway = await TaskApiGateway.StartAsync();
+        var source = await PostOkAsync(gateway.Client, "/api/generate", new { prompt = "a clip to extend", wait_audio = true });
+        var sourceId = source[0].GetProperty("id").GetString()!;
+        const string Refusal = "Suno could not make this song";
+        var lyrics = "[Verse]\n\nNeon lights\n\n[Chorus]\nDrive";
+        var routes = new (string Path, object Body)[]
+        {
+            ("/api/generate", new { prompt = "a song Suno refuses", wait_audio = true }),
+            ("/api/custom_generate", new { prompt = lyrics, tags = "synthwave", title = "Refused", negative_tags = "metal", wait_audio = true }),
+            ("/api/extend_audio", new { audio_id = sourceId, continue_at = 10, prompt = lyrics, wait_audio = true }),
+        };
+
+        foreach (var (path, body) in routes)
+        {
+            gateway.Fake.State.FailNextGenerations(1, Refusal);
+            var waited = await PostOkAsync(gateway.Client, path, body);
+            var got = await GetOkAsync(gateway.Client, $"/api/get?ids={string.Join(',', IdsOf(waited))}");
+
+            Assert.That(waited.GetArrayLength(), Is.EqualTo(2), $"{path}: {waited}");
+            Assert.That(waited.ToString(), Is.EqualTo(got.ToString()), $"{path}: the waited answer is /api/get's");
+            foreach (var clip in waited.EnumerateArray())
+            {
+                Assert.That(clip.GetProperty("status").GetString(), Is.EqualTo("error"), $"{path}: {clip}");
+                Assert.That(clip.GetProperty("error_message").GetString(), Is.EqualTo(Refusal), $"{path}: {clip}");
+                Assert.That(clip.TryGetProperty("negative_tags", out _), Is.False, $"{path}: {clip}");
+                Assert.That(clip.GetProperty("lyric").GetString(), Does.Not.Contain("\n\n"), $"{path}: {clip}");
+            }
+
+            if (path != "/api/generate")
+            {
+                Assert.That(waited[0].GetProperty("lyric").GetString(), Is.EqualTo("[Verse]\nNeon lights\n[Chorus]\nDrive"), $"{path}: compact lyrics");
+            }
+        }
+
+        // Not waited: the generate shape (negative_tags, no error_message), as gcui-art's generate() answers.
+        gateway.Fake.State.FailNextGenerations(1, Refusal);
+        var unwaited = await PostOkAsync(gateway.Client, "/api/custom_generate", new { prompt = lyrics, tags = "synthwave", title = "Refused", negative_tags = "metal", wait_audio = false });
+        Assert.That(unwaited[0].GetProperty("negative_tags").GetString(), Is.EqualTo("metal"), unwaited.ToString());
+        Assert.That(unwaited[0].TryGetProperty("error_message", out _), Is.False, unwaited.ToString());
+        Assert.That(unwaited[0].GetProperty("lyric").GetString(), Is.EqualTo(lyrics), unwaited.ToString());
+    }
+
+    /// <summary>
     /// Sends <paramref name="waiters"/> concurrent wait_audio requests for one generation (one Idempotency-Key: a
     /// client retrying, or several clients sharing a job) to a gateway whose poller the test drives (the background
     /// one is parked by a one-hour interval; the fake's clock only moves when told), and counts the feed calls Suno

@@ -174,15 +174,46 @@ public sealed class ChatCompletionTests
 
     [TestCase(false)]
     [TestCase(true)]
-    public async Task UnknownModel_Is400_InOpenAisEnvelope(bool stream)
+    public async Task UnknownModel_WithChatUnknownModelReject_Is400_InOpenAisEnvelope(bool stream)
     {
-        await using var chat = await ChatGateway.StartAsync();
+        await using var chat = await ChatGateway.StartAsync(settings: new Dictionary<string, string?> { ["Chat:UnknownModel"] = "reject" });
 
         var (response, json) = await chat.PostAsync(ChatGateway.Body("hello", stream, model: "gpt-4o"));
 
         AssertOpenAiError(response, json, 400, "model");
         Assert.That(json.GetProperty("error").GetProperty("message").GetString(), Does.Contain("gpt-4o").And.Contain("chirp-fenix"));
         Assert.That(chat.Generations, Is.Zero);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task UnknownModel_ByDefault_RunsOnTheDefaultSunoModel_AndEchoesTheNameSent(bool stream)
+    {
+        // Tasks:DefaultModel is not the newest model here, so the fallback is seen to be the configured default.
+        await using var chat = await ChatGateway.StartAsync(settings: new Dictionary<string, string?> { ["Tasks:DefaultModel"] = "chirp-v4" });
+
+        var body = ChatGateway.Body("A jazz song about rain in Paris", stream, model: "gpt-4o");
+        string content;
+        if (stream)
+        {
+            var result = await chat.StreamAsync(body);
+            Assert.That(result.Status, Is.EqualTo(200), result.ToString());
+            Assert.That(result.Chunks.Select(c => c.GetProperty("model").GetString()), Is.All.EqualTo("gpt-4o"), result.ToString());
+            content = result.Contents[^1];
+        }
+        else
+        {
+            var (response, json) = await chat.PostAsync(body);
+            Assert.That((int)response.StatusCode, Is.EqualTo(200), json.ToString());
+            Assert.That(json.GetProperty("model").GetString(), Is.EqualTo("gpt-4o"));
+            content = json.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
+        }
+
+        var task = await chat.TaskAsync(ChatGateway.TaskIdIn(content));
+        var clips = task.GetProperty("data").EnumerateArray().ToList();
+        Assert.That(clips, Has.Count.EqualTo(2), task.ToString());
+        Assert.That(clips.Select(c => c.GetProperty("model_name").GetString()), Is.All.EqualTo("chirp-v4"), task.ToString());
+        Assert.That(chat.Generations, Is.EqualTo(1));
     }
 
     [Test]

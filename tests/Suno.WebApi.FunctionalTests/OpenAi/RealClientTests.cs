@@ -51,7 +51,7 @@ public sealed class RealClientTests
                 }
             }
 
-            Assert.That(summary.GetProperty("openai.error").GetProperty("param").GetString(), Is.EqualTo("model"));
+            Assert.That(summary.GetProperty("openai.error").GetProperty("param").GetString(), Is.EqualTo("messages"));
             Assert.That(chat.Generations, Is.EqualTo(5), "one song per successful client call");
         });
     }

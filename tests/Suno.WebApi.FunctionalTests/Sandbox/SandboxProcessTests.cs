@@ -85,7 +85,7 @@ public sealed class SandboxProcessTests
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
-        var accounts = JsonDocument.Parse(text).RootElement.GetProperty("data").EnumerateArray().ToList();
+        var accounts = JsonDocument.Parse(text).RootElement.GetProperty("data").GetProperty("accounts").EnumerateArray().ToList();
         Assert.That(accounts.Select(a => a.GetProperty("name").GetString()), Is.EqualTo(new[] { SandboxMode.AccountName }));
         Assert.Multiple(() =>
         {

@@ -71,7 +71,7 @@ public sealed class SandboxWithSettingsTests
 
         Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
-        var names = JsonDocument.Parse(text).RootElement.GetProperty("data").EnumerateArray().Select(a => a.GetProperty("name").GetString());
+        var names = JsonDocument.Parse(text).RootElement.GetProperty("data").GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("name").GetString());
         Assert.That(names, Is.EqualTo(new[] { SandboxMode.AccountName }));
         Assert.That(text, Does.Not.Contain("real-client-value"));
     }

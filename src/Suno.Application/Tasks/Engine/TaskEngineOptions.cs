@@ -27,6 +27,9 @@ public sealed class TaskEngineOptions
     /// <summary>How long an Idempotency-Key replays its task (Tasks:IdempotencyKeyHours); after that it may be used again.</summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long POST /suno/submit/lyrics waits for Suno's lyrics before it answers (the Go gateway's 2 minutes).</summary>
+    public TimeSpan LyricsWait { get; set; } = TimeSpan.FromSeconds(120);
+
     /// <summary>At most this many lost submissions are settled by one process in one tick.</summary>
     public int MaxTasksPerTick { get; set; } = 2000;
 }

@@ -76,5 +76,6 @@ public sealed class AccountSession
         a.Period,
         a.CreditsRefreshedAt,
         a.LastError,
-        IsRequestAccount));
+        IsRequestAccount,
+        AccountSummary.MaskSessionId(a.SessionId)));
 }

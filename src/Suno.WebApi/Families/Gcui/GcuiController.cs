@@ -31,7 +31,8 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
 {
     /// <summary>
     /// A song from a description (Suno writes the lyrics). Answers the two clips at once (status submitted), or with
-    /// wait_audio once both stream or are complete (at most 100 s, then as they are). Poll GET /api/get?ids= for the
+    /// wait_audio once both stream or are complete (at most 100 s, then as they are) in the shape of GET /api/get
+    /// (error_message when a clip failed, lyrics without blank lines, no negative_tags). Poll GET /api/get?ids= for the
     /// audio. An Idempotency-Key header makes a retry answer with the first generation instead of a new one.
     /// </summary>
     [HttpPost("generate")]
@@ -279,6 +280,10 @@ public sealed class GcuiController(IMediator mediator, IOptions<GcuiApiOptions> 
             Dialect = SubmissionDialect.Gcui,
         };
         var task = await mediator.Send(command, cancellationToken);
-        return task.Clips.Select(AudioInfo.FromGenerate).ToList();
+
+        // gcui-art answers a waited generate with its get() output: what /api/get answers for these ids (error_message,
+        // compact lyrics, no negative_tags); the task was just read from the database, as /api/get reads it.
+        Func<ClipDto, AudioInfo> shape = command.Wait == TaskWait.None ? AudioInfo.FromGenerate : AudioInfo.FromGet;
+        return task.Clips.Select(shape).ToList();
     }
 }

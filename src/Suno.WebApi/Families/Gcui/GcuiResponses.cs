@@ -60,24 +60,24 @@ public sealed record AudioInfo
     [JsonPropertyName("duration")]
     public double? Duration { get; init; }
 
-    /// <summary>Written on the generate routes ("" when none).</summary>
+    /// <summary>Written on the generate routes without wait_audio ("" when none).</summary>
     [JsonPropertyName("negative_tags")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? NegativeTags { get; init; }
 
-    /// <summary>Why the clip failed; written on /api/get when Suno gave a reason.</summary>
+    /// <summary>Why the clip failed; written on /api/get (and a waited generate) when Suno gave a reason.</summary>
     [JsonPropertyName("error_message")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ErrorMessage { get; init; }
 
-    /// <summary>The generate routes' shape: the lyric as Suno wrote it, negative_tags always, no error_message.</summary>
+    /// <summary>The generate routes' shape without wait_audio: the lyric as Suno wrote it, negative_tags always, no error_message.</summary>
     public static AudioInfo FromGenerate(ClipDto clip) => From(clip) with
     {
         Lyric = clip.Prompt ?? string.Empty,
         NegativeTags = clip.NegativeTags ?? string.Empty,
     };
 
-    /// <summary>The /api/get shape: the lyric without blank lines, error_message when there is one, no negative_tags.</summary>
+    /// <summary>The /api/get shape (also a generate route's with wait_audio, gcui-art's get() output): the lyric without blank lines, error_message when there is one, no negative_tags.</summary>
     public static AudioInfo FromGet(ClipDto clip) => From(clip) with
     {
         Lyric = CompactLyrics(clip.Prompt),

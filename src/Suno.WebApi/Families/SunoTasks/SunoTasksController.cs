@@ -1,9 +1,11 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Tasks.Commands.SubmitLyrics;
 using Suno.Application.Tasks.Commands.SubmitMusic;
 using Suno.Application.Tasks.Common;
+using Suno.Application.Tasks.Engine;
 using Suno.Application.Tasks.Queries.GetTask;
 using Suno.Domain.Tasks;
 using Suno.Application.Tasks.Queries.GetTasks;
@@ -18,11 +20,13 @@ namespace Suno.WebApi.Families.SunoTasks;
 [Produces("application/json")]
 [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<SunoErrorEnvelope>(StatusCodes.Status500InternalServerError)]
-public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelopes) : ControllerBase
+public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelopes, IOptions<TaskEngineOptions> engine) : ControllerBase
 {
     /// <summary>
-    /// Submits a task: MUSIC (a song, or a continuation of a clip) or LYRICS, any case. Answers with the new task id
-    /// as soon as Suno accepted the work; the gateway polls Suno in the background. A repeat with the same
+    /// Submits a task: MUSIC (a song, or a continuation of a clip) or LYRICS, any case. MUSIC answers with the new task
+    /// id as soon as Suno accepted the work; the gateway polls Suno in the background. LYRICS answers once Suno wrote
+    /// the lyrics (at most Tasks:LyricsWaitSeconds, 2 minutes; then the task id as it is), so the first fetch shows
+    /// them. A repeat with the same
     /// Idempotency-Key answers with the first task and calls Suno no second time.
     /// </summary>
     [HttpPost("submit/{taskAction}")]  // not {action}: MVC reserves that route value for its own action selection
@@ -56,6 +60,8 @@ public sealed class SunoTasksController(IMediator mediator, SunoEnvelopes envelo
                 Prompt = request.Prompt,
                 CallbackUrl = request.CallbackUrl ?? request.CallBackUrlAlias,
                 IdempotencyKey = key,
+                Wait = TaskWait.Finished,
+                MaxWait = engine.Value.LyricsWait,
             }
             : new SubmitMusicCommand
             {

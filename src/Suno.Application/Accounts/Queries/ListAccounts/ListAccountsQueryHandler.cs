@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
@@ -6,7 +7,8 @@ using Suno.Domain.Accounts;
 
 namespace Suno.Application.Accounts.Queries.ListAccounts;
 
-public sealed class ListAccountsQueryHandler(IAccountProvider accounts) : IRequestHandler<ListAccountsQuery, IReadOnlyList<AccountSummary>>
+public sealed class ListAccountsQueryHandler(IAccountProvider accounts, TimeProvider clock, IOptions<AccountListOptions> options)
+    : IRequestHandler<ListAccountsQuery, IReadOnlyList<AccountSummary>>
 {
     private static readonly string Invalid = AccountStatus.Invalid.ToString().ToLowerInvariant();
 
@@ -14,13 +16,20 @@ public sealed class ListAccountsQueryHandler(IAccountProvider accounts) : IReque
     {
         ArgumentNullException.ThrowIfNull(request);
         var listed = await ListOwnAsync(cancellationToken).ConfigureAwait(false);
-        if (!request.Refresh)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var maxAge = options.Value.CreditsMaxAge;
+
+        // An invalid account's cookie no longer works: reading billing would only cost another Clerk call.
+        var stale = listed
+            .Where(a => !string.Equals(a.Status, Invalid, StringComparison.Ordinal))
+            .Where(a => request.Refresh || a.CreditsRefreshedAt is not { } at || now - at >= maxAge)
+            .ToList();
+        if (stale.Count == 0)
         {
             return listed;
         }
 
-        // An invalid account's cookie no longer works: reading billing would only cost another Clerk call.
-        foreach (var account in listed.Where(a => !string.Equals(a.Status, Invalid, StringComparison.Ordinal)))
+        foreach (var account in stale)
         {
             try
             {
