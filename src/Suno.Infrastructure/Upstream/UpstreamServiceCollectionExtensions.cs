@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Suno.Application.Accounts;
 using Suno.Application.Common.Interfaces;
 using Suno.Infrastructure.Configuration;
+using Suno.Infrastructure.Persistence;
 using Suno.Infrastructure.Upstream.Accounts;
 using Suno.Infrastructure.Upstream.Captcha;
 using Suno.Infrastructure.Upstream.Clerk;
@@ -39,6 +41,10 @@ public static class UpstreamServiceCollectionExtensions
         services.TryAddSingleton<UpstreamResilience>();
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<AccountStore>();
+        // The cookie encryption the store uses; AddPersistence gives the key ring its folder (without it, as in
+        // tests of the upstream alone, the keys live in memory).
+        services.AddDataProtection();
+        services.TryAddSingleton<CookieProtector>();
         services.TryAddSingleton<SunoSessionManager>();
         services.TryAddSingleton<AccountPool>();
         services.TryAddSingleton<IAccountProvider>(sp => sp.GetRequiredService<AccountPool>());

@@ -4,6 +4,7 @@ using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
 using Suno.Domain.Accounts;
 using Suno.FakeUpstream;
+using Suno.Infrastructure.Persistence;
 using Suno.Infrastructure.Upstream.Accounts;
 
 namespace Suno.Infrastructure.IntegrationTests.Upstream;
@@ -165,13 +166,18 @@ public sealed class AccountPoolTests
 
         await using var scope = h.Services.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<ISunoDbContext>().Accounts.AsNoTracking().ToListAsync();
+        var stored = await scope.ServiceProvider.GetRequiredService<ISunoDbContext>().Accounts
+            .Select(a => EF.Property<string>(a, "StoredCookie")).ToListAsync();
+        var cookie = h.Services.GetRequiredService<CookieProtector>().Unprotect(stored.Single(), out var wasPlain);
         Assert.Multiple(() =>
         {
             Assert.That(rows.Select(r => r.Name), Is.EqualTo(new[] { AccountPool.DefaultAccountName }));
             Assert.That(rows[0].Id, Is.EqualTo(account.Id));
             Assert.That(rows[0].CreditsLeft, Is.EqualTo(80));
             Assert.That(rows[0].SessionId, Does.StartWith("sess_"));
-            Assert.That(rows[0].Cookie, Does.Contain("__client_uat="), "the merged cookie is stored");
+            Assert.That(stored.Single(), Does.StartWith(CookieProtector.Prefix).And.Not.Contain("__client"), "stored encrypted");
+            Assert.That(wasPlain, Is.False);
+            Assert.That(cookie, Does.Contain("__client_uat="), "the merged cookie is stored");
         });
     }
 
