@@ -37,6 +37,7 @@ public static class UpstreamServiceCollectionExtensions
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<AccountStore>();
         services.TryAddSingleton<SunoSessionManager>();
+        services.TryAddSingleton<AccountLifecycle>();
         services.TryAddSingleton<AccountPool>();
         services.TryAddSingleton<IAccountProvider>(sp => sp.GetRequiredService<AccountPool>());
         services.AddHostedService<AccountMaintenanceService>();

@@ -39,6 +39,15 @@ public sealed class AccountSession
     /// <summary>One database write at a time.</summary>
     internal SemaphoreSlim PersistGate { get; } = new(1, 1);
 
+    /// <summary>One billing read at a time; callers that waited use its result.</summary>
+    internal SemaphoreSlim BillingGate { get; } = new(1, 1);
+
+    /// <summary>When this process last asked Suno for the account's billing (answered or not).</summary>
+    internal DateTime? LastBillingAttemptAt { get; set; }
+
+    /// <summary>Until when /api/c/check's "not required" is reused (in memory: a restart asks again).</summary>
+    internal DateTime? CaptchaNotRequiredUntil { get; set; }
+
     internal Lock Gate { get; } = new();
 
     public UpstreamAccount ToUpstreamAccount() => new(Account.Id, Account.Name, IsRequestAccount);
