@@ -43,17 +43,14 @@ public sealed partial class AccountLifecycle(
     }
 
     /// <summary>
-    /// Reads billing unless a read (by this process or, as stored, by another) started at or after
+    /// Reads billing unless a read (by this process or, as stored, by another) started after
     /// <paramref name="notBefore"/>. One read at a time per account: concurrent callers wait and share it. A failed
     /// read is logged and postpones a planned check; it is not thrown.
     /// </summary>
     internal async Task RefreshCreditsAsync(AccountSession session, DateTime notBefore, CancellationToken cancellationToken)
     {
-        if (ReadSince(session, notBefore))
-        {
-            return;
-        }
-
+        // The gate first, always: a read in flight has its start recorded already, and its callers must wait for
+        // its answer, not take its start for a result.
         await session.BillingGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -183,7 +180,7 @@ public sealed partial class AccountLifecycle(
     {
         var stored = session.Read(a => a.CreditsRefreshedAt);
         var attempted = session.LastBillingAttemptAt;
-        return (stored is { } s && s >= notBefore) || (attempted is { } t && t >= notBefore);
+        return (stored is { } s && s > notBefore) || (attempted is { } t && t > notBefore);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the billing of account {AccountId} ({Reason})")]
