@@ -45,6 +45,9 @@ public sealed class AccountSession
     /// <summary>When this process last asked Suno for the account's billing (answered or not).</summary>
     internal DateTime? LastBillingAttemptAt { get; set; }
 
+    /// <summary>One /api/c/check at a time; concurrent generations share its answer.</summary>
+    internal SemaphoreSlim CaptchaGate { get; } = new(1, 1);
+
     /// <summary>Until when /api/c/check's "not required" is reused (in memory: a restart asks again).</summary>
     internal DateTime? CaptchaNotRequiredUntil { get; set; }
 

@@ -196,14 +196,31 @@ public sealed partial class SunoStudioClient : ISunoUpstream
     /// </summary>
     private async Task<string?> CheckAndSolveCaptchaAsync(UpstreamAccount account, AccountSession session, bool solveEvenIfNotRequired, CancellationToken cancellationToken)
     {
-        var check = await CheckCaptchaRequiredAsync(account, cancellationToken).ConfigureAwait(false);
-        if (!check.Required)
+        // One check at a time per account: concurrent first generations share its "not required". The solver runs
+        // outside the gate (each generation needs a token of its own).
+        CaptchaCheck check;
+        await session.CaptchaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            session.CaptchaNotRequiredUntil = _time.GetUtcNow().UtcDateTime + _options.CaptchaCheckCacheDuration;
-            if (!solveEvenIfNotRequired)
+            if (!solveEvenIfNotRequired && CaptchaKnownNotRequired(session))
             {
                 return null;
             }
+
+            check = await CheckCaptchaRequiredAsync(account, cancellationToken).ConfigureAwait(false);
+            if (!check.Required)
+            {
+                session.CaptchaNotRequiredUntil = _time.GetUtcNow().UtcDateTime + _options.CaptchaCheckCacheDuration;
+            }
+        }
+        finally
+        {
+            session.CaptchaGate.Release();
+        }
+
+        if (!check.Required && !solveEvenIfNotRequired)
+        {
+            return null;
         }
 
         return await _captcha.GetTokenAsync(account.Id, check.CaptchaVersion, cancellationToken).ConfigureAwait(false);
