@@ -6,6 +6,12 @@ public enum FakeFaultKind
     /// <summary>Answer with a 5xx status and a <c>{"detail": …}</c> body.</summary>
     ServerError,
 
+    /// <summary>
+    /// Answer a 4xx without doing the work: <c>{"detail": …}</c> on studio routes (e.g. a 402 from a route the plan
+    /// lacks), Clerk's <c>{"errors": […]}</c> on Clerk routes (e.g. a refused token exchange).
+    /// </summary>
+    Refused,
+
     /// <summary>Answer 429 with a <c>Retry-After</c> header.</summary>
     RateLimited,
 
@@ -59,6 +65,21 @@ public sealed class FakeSunoFaults
         }
 
         Add(new FaultRule(FakeFaultKind.ServerError, endpoint, account?.UserId, count, statusCode, TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls answer <paramref name="statusCode"/> (a 4xx) with
+    /// <paramref name="detail"/> and do nothing: on Clerk routes as a Clerk error (code <c>authentication_invalid</c>).
+    /// </summary>
+    public void RefuseNext(int count, int statusCode, string detail, string? endpoint = null, FakeAccount? account = null)
+    {
+        if (statusCode is < 400 or > 499)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), "Use a 4xx status.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(detail);
+        Add(new FaultRule(FakeFaultKind.Refused, endpoint, account?.UserId, count, statusCode, TimeSpan.Zero, detail));
     }
 
     /// <summary>The next <paramref name="count"/> calls answer 429 with <c>Retry-After</c> in whole seconds.</summary>
@@ -146,8 +167,9 @@ public sealed class FakeSunoFaults
         }
     }
 
-    internal sealed class FaultRule(FakeFaultKind kind, string? endpoint, string? userId, int remaining, int statusCode, TimeSpan retryAfter)
+    internal sealed class FaultRule(FakeFaultKind kind, string? endpoint, string? userId, int remaining, int statusCode, TimeSpan retryAfter, string? detail = null)
     {
+        public string? Detail { get; } = detail;
         public FakeFaultKind Kind { get; } = kind;
         public string? Endpoint { get; } = endpoint;
         public string? UserId { get; } = userId;

@@ -31,6 +31,10 @@ internal static class FakeSunoFilters
         {
             case FakeFaultKind.ServerError:
                 return Responses.Detail(fault.StatusCode, "Internal Server Error");
+            case FakeFaultKind.Refused when clerk:
+                return Responses.ClerkError(fault.StatusCode, "authentication_invalid", fault.Detail!, fault.Detail!);
+            case FakeFaultKind.Refused:
+                return Responses.Detail(fault.StatusCode, fault.Detail!);
             case FakeFaultKind.RateLimited:
                 http.Response.Headers.RetryAfter =
                     ((long)Math.Ceiling(fault.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

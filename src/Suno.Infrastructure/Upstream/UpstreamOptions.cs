@@ -38,6 +38,25 @@ public sealed class UpstreamOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan CreditsRefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// First wait before an exhausted or invalid account is checked again in the background; it doubles per
+    /// refusal in a row, up to <see cref="CreditsRefreshInterval"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan AccountRecheckDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Refusals of an account's cookie in a row (Clerk, or studio-api after a renewed token) before it is invalid.</summary>
+    [Range(1, 100)]
+    public int InvalidAfterRefusals { get; set; } = 3;
+
+    /// <summary>How long a "no captcha required" answer of /api/c/check is reused for an account (0 asks before every generation).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan CaptchaCheckCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The backoff of account checks: <see cref="AccountRecheckDelay"/> doubling per refusal, capped at <see cref="CreditsRefreshInterval"/>.</summary>
+    internal TimeSpan RecheckBackoff(int failures) =>
+        Domain.Accounts.SunoAccount.Backoff(failures, AccountRecheckDelay, CreditsRefreshInterval > AccountRecheckDelay ? CreditsRefreshInterval : AccountRecheckDelay);
+
     /// <summary>The generate route: /api/generate/v2/ (GCUI, Go reference) or /api/generate/v2-web/ (the web app, 2026).</summary>
     [Required]
     [RegularExpression("^/.*", ErrorMessage = "Suno:Upstream:GeneratePath must start with '/'.")]

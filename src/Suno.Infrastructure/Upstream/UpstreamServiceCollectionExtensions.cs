@@ -46,6 +46,7 @@ public static class UpstreamServiceCollectionExtensions
         services.AddDataProtection();
         services.TryAddSingleton<CookieProtector>();
         services.TryAddSingleton<SunoSessionManager>();
+        services.TryAddSingleton<AccountLifecycle>();
         services.TryAddSingleton<AccountPool>();
         services.TryAddSingleton<IAccountProvider>(sp => sp.GetRequiredService<AccountPool>());
         services.AddHostedService<AccountMaintenanceService>();

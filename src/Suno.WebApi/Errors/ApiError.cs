@@ -5,7 +5,8 @@ namespace Suno.WebApi.Errors;
 /// <param name="Code">Stable snake_case code (invalid_request, task_not_exist, internal_error, ...).</param>
 /// <param name="Message">What went wrong, for people; never a stack trace or a secret.</param>
 /// <param name="Errors">Field (as the client spells it) to messages, for validation failures.</param>
-public sealed record ApiError(int Status, string Code, string Message, IReadOnlyDictionary<string, string[]>? Errors = null)
+/// <param name="RetryAfter">When the client may try again (sent as a Retry-After header in whole seconds), for 429.</param>
+public sealed record ApiError(int Status, string Code, string Message, IReadOnlyDictionary<string, string[]>? Errors = null, TimeSpan? RetryAfter = null)
 {
     public const string InvalidRequest = "invalid_request";
     public const string InternalError = "internal_error";

@@ -21,6 +21,11 @@ public sealed class ErrorResponder(IEnumerable<IErrorEnvelope> envelopes, IProbl
 
         context.Response.Clear();
         context.Response.StatusCode = error.Status;
+        if (error.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var envelope = Array.Find(_envelopes, e => context.Request.Path.StartsWithSegments(e.PathPrefix, StringComparison.OrdinalIgnoreCase));
         if (envelope is not null)
         {

@@ -33,6 +33,7 @@ public sealed partial class GatewayExceptionHandler(ErrorResponder responder, IL
     public static ApiError Map(Exception exception) => exception switch
     {
         ValidationException validation => new(validation.StatusCode, validation.ErrorCode, validation.Message, validation.Errors),
+        RateLimitedException limited => new(limited.StatusCode, limited.ErrorCode, limited.Message, RetryAfter: limited.RetryAfter),
         SunoApplicationException app => new(app.StatusCode, app.ErrorCode, app.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.TooLarge(),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiError.UnsupportedMediaType(),

@@ -44,17 +44,77 @@ public class SunoAccountTests
     }
 
     [Test]
-    public void A_402_exhausts_the_account_even_when_billing_said_otherwise()
+    public void A_402_exhausts_the_account_and_billing_then_tells_no_credits_from_a_plan_limit()
     {
         var account = NewAccount();
         account.UpdateCredits(500, 500, 0, "month", T0);
-        account.MarkExhausted("Insufficient credits.", T0);
+        account.RecordGenerationRefused("Insufficient credits.", T0);
         Assert.Multiple(() =>
         {
             Assert.That(account.Status, Is.EqualTo(AccountStatus.Exhausted));
-            Assert.That(account.CreditsLeft, Is.LessThan(SunoAccount.GenerationCost));
             Assert.That(account.CanGenerate, Is.False);
+            Assert.That(account.NextCheckAt, Is.EqualTo(T0.AddSeconds(30)));
         });
+
+        // Billing right after still shows credits: a plan limit; the account rests until its next check.
+        account.UpdateCredits(500, 500, 0, "month", T0.AddSeconds(1));
+        Assert.That(account.Status, Is.EqualTo(AccountStatus.Exhausted));
+        Assert.That(account.LastError, Does.Contain("plan limit"));
+        Assert.That(account.MayRecheckCredits(T0.AddSeconds(2)), Is.False, "billing alone does not lift a plan limit before the check is due");
+
+        account.UpdateCredits(500, 500, 0, "month", T0.AddSeconds(30));
+        Assert.That(account.Status, Is.EqualTo(AccountStatus.Active), "tried again once the check is due");
+
+        // The second 402 in a row waits twice as long.
+        account.RecordGenerationRefused("Daily cap.", T0.AddSeconds(31));
+        Assert.That(account.NextCheckAt, Is.EqualTo(T0.AddSeconds(31 + 60)));
+
+        // Billing showing no credits: plain exhaustion, which billing alone lifts.
+        account.UpdateCredits(5, 500, 495, "month", T0.AddSeconds(32));
+        Assert.That(account.PlanLimited, Is.False);
+        Assert.That(account.MayRecheckCredits(T0.AddSeconds(33)), Is.True);
+        account.UpdateCredits(100, 500, 400, "month", T0.AddSeconds(33));
+        Assert.That(account.Status, Is.EqualTo(AccountStatus.Active));
+        Assert.That(account.LastError, Is.Null);
+    }
+
+    [Test]
+    public void The_backoff_doubles_from_its_base_and_stops_at_the_cap()
+    {
+        var b = TimeSpan.FromSeconds(30);
+        var cap = TimeSpan.FromMinutes(10);
+        Assert.That(Enumerable.Range(1, 7).Select(n => SunoAccount.Backoff(n, b, cap).TotalSeconds), Is.EqualTo(new double[] { 30, 60, 120, 240, 480, 600, 600 }));
+    }
+
+    [Test]
+    public void A_successful_generation_spends_the_known_credits_without_a_billing_read()
+    {
+        var account = NewAccount();
+        account.UpdateCredits(25, 500, 0, "month", T0);
+        account.RecordGeneration(T0);
+        Assert.That(account.CreditsLeft, Is.EqualTo(15));
+        Assert.That(account.Status, Is.EqualTo(AccountStatus.Active));
+        account.RecordGeneration(T0);
+        Assert.That(account.CreditsLeft, Is.EqualTo(5));
+        Assert.That(account.Status, Is.EqualTo(AccountStatus.Exhausted));
+        Assert.That(account.IsCheckDue(T0), Is.True, "billing is read next");
+    }
+
+    [Test]
+    public void The_cookie_is_invalid_only_after_refusals_in_a_row_and_a_good_exchange_ends_the_run()
+    {
+        var account = NewAccount();
+        Assert.That(account.RecordAuthRefusal("refused", 3, T0), Is.False);
+        Assert.That(account.RecordAuthRefusal("refused", 3, T0), Is.False);
+        account.RecordAuthSuccess(T0);
+        Assert.That(account.AuthFailures, Is.Zero);
+        Assert.That(account.RecordAuthRefusal("refused", 3, T0), Is.False);
+        Assert.That(account.RecordAuthRefusal("refused", 3, T0), Is.False);
+        Assert.That(account.RecordAuthRefusal("refused", 3, T0), Is.True);
+        Assert.That(account.Status, Is.EqualTo(AccountStatus.Invalid));
+        Assert.That(account.IsCheckDue(T0.AddSeconds(30)), Is.True, "an invalid account is checked again");
+        account.RecordAuthSuccess(T0.AddSeconds(30));
+        Assert.That(account.Status, Is.EqualTo(AccountStatus.Active));
     }
 
     [Test]

@@ -25,8 +25,13 @@ public sealed class AccountMaintenanceTests
         try
         {
             Assert.That(h.Registry.FindByName("default"), Is.Not.Null, "accounts are loaded when StartAsync returns");
+            // The client's clock is the harness's manual clock: move it on, or every read looks younger than the interval.
             await PollUntilAsync(
-                () => h.Count(FakeSunoEndpoints.ClerkTokens) >= 3 && h.Count(FakeSunoEndpoints.Billing) >= 2,
+                () =>
+                {
+                    h.Clock.Advance(TimeSpan.FromMilliseconds(200));
+                    return h.Count(FakeSunoEndpoints.ClerkTokens) >= 3 && h.Count(FakeSunoEndpoints.Billing) >= 2;
+                },
                 () => $"token exchanges {h.Count(FakeSunoEndpoints.ClerkTokens)}, billing reads {h.Count(FakeSunoEndpoints.Billing)}");
         }
         finally
@@ -36,6 +41,25 @@ public sealed class AccountMaintenanceTests
 
         var summary = (await h.Pool.ListAsync(CancellationToken.None)).Single();
         Assert.That(summary.CreditsLeft, Is.EqualTo(50));
+    }
+
+    [Test]
+    public async Task Credits_are_read_at_start_not_one_interval_later()
+    {
+        await using var h = await UpstreamHarness.StartAsync(UpstreamHarness.DefaultAccount(out _));
+        var service = h.Services.GetServices<IHostedService>().OfType<AccountMaintenanceService>().Single();
+
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await PollUntilAsync(() => h.Registry.FindByName("default")?.ToSummary().CreditsLeft is not null, () => "no credits read after start (the interval is 10 minutes)");
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        Assert.That((await h.Pool.ListAsync(CancellationToken.None)).Single().CreditsLeft, Is.EqualTo(50));
     }
 
     private static async Task PollUntilAsync(Func<bool> condition, Func<string> describe)

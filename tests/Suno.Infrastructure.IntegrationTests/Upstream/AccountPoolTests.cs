@@ -13,6 +13,9 @@ namespace Suno.Infrastructure.IntegrationTests.Upstream;
 [TestFixture]
 public sealed class AccountPoolTests
 {
+    /// <summary>These tests are about what an invalid account does, not how many refusals make one (see AccountLifecycleTests).</summary>
+    private static readonly Dictionary<string, string?> OneRefusalIsInvalid = new() { ["Suno:Upstream:InvalidAfterRefusals"] = "1" };
+
     private static Func<FakeSunoState, IDictionary<string, string?>> Accounts(Dictionary<string, FakeAccount> created, params (string Name, int Credits, bool Revoked)[] accounts) =>
         state =>
         {
@@ -37,7 +40,7 @@ public sealed class AccountPoolTests
     public async Task The_account_with_most_credits_is_chosen_skipping_exhausted_and_invalid_ones()
     {
         var fakes = new Dictionary<string, FakeAccount>();
-        await using var h = await UpstreamHarness.StartAsync(Accounts(fakes, ("mid", 60, false), ("poor", 5, false), ("revoked", 500, true), ("rich", 120, false)));
+        await using var h = await UpstreamHarness.StartAsync(Accounts(fakes, ("mid", 60, false), ("poor", 5, false), ("revoked", 500, true), ("rich", 120, false)), settings: OneRefusalIsInvalid);
 
         var chosen = await h.Pool.AcquireForGenerationAsync(CancellationToken.None);
 
@@ -51,8 +54,9 @@ public sealed class AccountPoolTests
             Assert.That(states["revoked"].Status, Is.EqualTo("invalid"));
         });
 
-        // Credits move: the choice follows billing.
+        // Credits move: the choice follows billing (read once per refresh interval).
         fakes["rich"].Credits = 20;
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
         await h.Pool.RefreshAllCreditsAsync(CancellationToken.None);
         Assert.That((await h.Pool.AcquireForGenerationAsync(CancellationToken.None)).Name, Is.EqualTo("mid"));
     }
@@ -90,20 +94,27 @@ public sealed class AccountPoolTests
     }
 
     [Test]
-    public async Task An_exhausted_account_returns_when_its_credits_do()
+    public async Task An_exhausted_account_returns_on_the_next_acquisition_once_its_credits_do_at_one_billing_read_a_second()
     {
         var fakes = new Dictionary<string, FakeAccount>();
         await using var h = await UpstreamHarness.StartAsync(Accounts(fakes, ("only", 0, false)));
 
         var none = Assert.ThrowsAsync<OutOfCreditsException>(() => h.Pool.AcquireForGenerationAsync(CancellationToken.None));
+        var reads = h.Count(FakeSunoEndpoints.Billing);
         fakes["only"].Credits = 50;
-        await h.Pool.RefreshAllCreditsAsync(CancellationToken.None);
-        var chosen = await h.Pool.AcquireForGenerationAsync(CancellationToken.None);
+
+        // Within the same second the last read answers for every submission: still 402, no call to Suno.
+        Assert.ThrowsAsync<OutOfCreditsException>(() => h.Pool.AcquireForGenerationAsync(CancellationToken.None));
+        Assert.That(h.Count(FakeSunoEndpoints.Billing), Is.EqualTo(reads));
+
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+        var chosen = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => h.Pool.AcquireForGenerationAsync(CancellationToken.None)));
 
         Assert.Multiple(() =>
         {
             Assert.That(none!.Message, Does.Contain("'only' is exhausted"));
-            Assert.That(chosen.Name, Is.EqualTo("only"));
+            Assert.That(chosen.Select(c => c.Name), Is.All.EqualTo("only"));
+            Assert.That(h.Count(FakeSunoEndpoints.Billing), Is.EqualTo(reads + 1), "five concurrent acquisitions share one billing read");
         });
     }
 
@@ -289,7 +300,7 @@ public sealed class AccountPoolTests
     public async Task With_no_usable_account_and_one_of_them_invalid_the_error_is_no_account_with_each_state()
     {
         var fakes = new Dictionary<string, FakeAccount>();
-        await using var h = await UpstreamHarness.StartAsync(Accounts(fakes, ("broke", 0, false), ("signed-out", 100, true)));
+        await using var h = await UpstreamHarness.StartAsync(Accounts(fakes, ("broke", 0, false), ("signed-out", 100, true)), settings: OneRefusalIsInvalid);
 
         var error = Assert.ThrowsAsync<NoAccountException>(() => h.Pool.AcquireForGenerationAsync(CancellationToken.None));
 

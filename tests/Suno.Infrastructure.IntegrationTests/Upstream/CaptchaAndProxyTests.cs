@@ -86,6 +86,52 @@ public sealed class CaptchaAndProxyTests
     }
 
     [Test]
+    public async Task A_not_required_answer_is_reused_so_several_generations_cost_one_check()
+    {
+        await using var h = await UpstreamHarness.StartAsync(UpstreamHarness.DefaultAccount(out _));
+        var account = await h.AccountAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await h.Upstream.GenerateAsync(account, Song, CancellationToken.None);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(h.Count(FakeSunoEndpoints.Generate), Is.EqualTo(3));
+            Assert.That(h.Count(FakeSunoEndpoints.CaptchaCheck), Is.EqualTo(1));
+        });
+
+        // The answer is reused for Suno:Upstream:CaptchaCheckCacheDuration (5 minutes), then asked again.
+        h.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        await h.Upstream.GenerateAsync(account, Song, CancellationToken.None);
+        Assert.That(h.Count(FakeSunoEndpoints.CaptchaCheck), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_token_validation_failure_without_a_token_is_retried_once_after_the_check_and_the_solver()
+    {
+        await using var solver = await FakeCaptchaSolver.StartAsync("P1_fresh");
+        await using var h = await UpstreamHarness.StartAsync(
+            UpstreamHarness.DefaultAccount(out _),
+            settings: new Dictionary<string, string?> { ["Suno:CaptchaSolverUrl"] = solver.Url.ToString() });
+        var account = await h.AccountAsync();
+        await h.Upstream.GenerateAsync(account, Song, CancellationToken.None); // "not required" is cached now
+
+        h.State.CaptchaRequired = true;
+        h.State.AcceptCaptchaToken("P1_fresh");
+        var result = await h.Upstream.GenerateAsync(account, Song, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Clips, Has.Count.EqualTo(2));
+            Assert.That(h.Count(FakeSunoEndpoints.Generate), Is.EqualTo(3), "the first generation, the refused one, its one retry");
+            Assert.That(h.Count(FakeSunoEndpoints.CaptchaCheck), Is.EqualTo(2), "the cached check, then one after the 422");
+            Assert.That(solver.Calls, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task The_proxy_carries_every_call_to_clerk_and_suno()
     {
         await using var proxy = await ForwardingProxy.StartAsync();
@@ -99,7 +145,7 @@ public sealed class CaptchaAndProxyTests
         var fakeCalls = h.State.Counters.Snapshot().Values.Sum();
         Assert.Multiple(() =>
         {
-            Assert.That(fakeCalls, Is.EqualTo(5), "client, tokens, check, generate, billing");
+            Assert.That(fakeCalls, Is.EqualTo(4), "client, tokens, check, generate (no billing read after a generation)");
             Assert.That(proxy.Count, Is.EqualTo(fakeCalls), "every call went through the proxy");
         });
     }

@@ -116,7 +116,7 @@ public sealed class ClerkSessionTests
     }
 
     [Test]
-    public async Task A_revoked_cookie_marks_the_account_invalid_with_a_message_to_renew_the_cookie()
+    public async Task A_revoked_cookie_marks_the_account_invalid_after_three_refusals_in_a_row_with_a_message_to_renew_the_cookie()
     {
         await using var h = await UpstreamHarness.StartAsync(UpstreamHarness.DefaultAccount(out var fakeAccount));
         var account = await h.AccountAsync();
@@ -124,6 +124,13 @@ public sealed class ClerkSessionTests
 
         h.State.RevokeAccount(fakeAccount());
         h.Clock.Advance(TimeSpan.FromMinutes(5));
+        for (var refusal = 1; refusal < 3; refusal++)
+        {
+            var glitch = Assert.ThrowsAsync<AccountInvalidException>(() => h.Upstream.GetBillingInfoAsync(account, CancellationToken.None));
+            Assert.That(glitch!.Message, Does.Contain($"refusal {refusal} of 3"));
+            Assert.That((await h.Pool.ListAsync(CancellationToken.None)).Single().Status, Is.EqualTo("active"), "not retired before the third refusal");
+        }
+
         var error = Assert.ThrowsAsync<AccountInvalidException>(() => h.Upstream.GetBillingInfoAsync(account, CancellationToken.None));
 
         var exchangesAfterRevocation = h.Count(FakeSunoEndpoints.ClerkTokens);
@@ -143,7 +150,9 @@ public sealed class ClerkSessionTests
     [Test]
     public async Task A_cookie_without_a_session_on_clerk_is_invalid_from_the_start()
     {
-        await using var h = await UpstreamHarness.StartAsync(_ => new Dictionary<string, string?> { ["Suno:Cookie"] = "__client=not-a-real-client; ajs_anonymous_id=x" });
+        await using var h = await UpstreamHarness.StartAsync(
+            _ => new Dictionary<string, string?> { ["Suno:Cookie"] = "__client=not-a-real-client; ajs_anonymous_id=x" },
+            settings: new Dictionary<string, string?> { ["Suno:Upstream:InvalidAfterRefusals"] = "1" });
         var account = await h.AccountAsync();
 
         var error = Assert.ThrowsAsync<AccountInvalidException>(() => h.Upstream.GetBillingInfoAsync(account, CancellationToken.None));

@@ -38,10 +38,11 @@ public sealed class StudioContractTests
     }
 
     [Test]
-    public async Task Generate_returns_two_submitted_clips_with_their_raw_json_and_refreshes_credits()
+    public async Task Generate_returns_two_submitted_clips_with_their_raw_json_and_spends_the_known_credits_without_a_billing_read()
     {
         await using var h = await UpstreamHarness.StartAsync(UpstreamHarness.DefaultAccount(out _));
         var account = await h.AccountAsync();
+        await h.Upstream.GetBillingInfoAsync(account, CancellationToken.None);
 
         var result = await h.Upstream.GenerateAsync(account, Song(), CancellationToken.None);
 
@@ -55,10 +56,10 @@ public sealed class StudioContractTests
             Assert.That(result.Raw.GetProperty("clips").GetArrayLength(), Is.EqualTo(2));
             Assert.That(JsonDocument.Parse(result.Clips[0].RawJson).RootElement.GetProperty("id").GetString(), Is.EqualTo(result.Clips[0].Id));
             Assert.That(JsonDocument.Parse(result.Clips[0].RawJson).RootElement.TryGetProperty("is_liked", out _), Is.True, "fields we do not model are kept");
-            Assert.That(h.Count(FakeSunoEndpoints.CaptchaCheck), Is.EqualTo(1), "the captcha probe runs before each generation");
+            Assert.That(h.Count(FakeSunoEndpoints.CaptchaCheck), Is.EqualTo(1), "the captcha probe runs before the first generation");
             Assert.That(h.Count(FakeSunoEndpoints.Generate), Is.EqualTo(1));
-            Assert.That(h.Count(FakeSunoEndpoints.Billing), Is.EqualTo(1), "credits are refreshed after a generation");
-            Assert.That(h.Session(account).Account.CreditsLeft, Is.EqualTo(40));
+            Assert.That(h.Count(FakeSunoEndpoints.Billing), Is.EqualTo(1), "the generation itself costs no billing read");
+            Assert.That(h.Session(account).Account.CreditsLeft, Is.EqualTo(40), "the known 50 credits less the cost of one generation");
         });
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Suno.Application.Tasks.Engine;
 using Suno.Domain.Tasks;
 using Suno.FakeUpstream;
+using Suno.WebApi.FunctionalTests.Support;
 using Suno.WebApi.FunctionalTests.Tasks;
 using static Suno.WebApi.FunctionalTests.Gcui.GcuiApi;
 
@@ -45,6 +46,23 @@ public sealed class GcuiWaitAudioTests
         // each, whatever the number of waiters.
         Assert.That(one, Is.EqualTo(2), "feed calls with one waiter");
         Assert.That(twenty, Is.EqualTo(one), "feed calls with twenty waiters");
+    }
+
+    [Test]
+    public async Task Twenty_concurrent_wait_audio_generations_cost_at_most_1_2_upstream_calls_each()
+    {
+        await using var gateway = await TaskApiGateway.StartAsync();
+        await Eventually.AssertAsync(() => Task.FromResult(gateway.Fake.State.Counters.Get(FakeSunoEndpoints.Billing) >= 1), "credits are read at start");
+        var before = gateway.Fake.State.Counters.Snapshot().Values.Sum();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            PostOkAsync(gateway.Client, "/api/generate", new { prompt = $"waiting song {i}", wait_audio = true })));
+
+        var calls = gateway.Fake.State.Counters.Snapshot().Values.Sum() - before;
+        var perRequest = calls / 20.0;
+        TestContext.Out.WriteLine($"20 concurrent wait_audio generations: {calls} upstream calls, {perRequest:F2} per request ({string.Join(", ", gateway.Fake.State.Counters.Snapshot().Where(p => p.Value > 0).Select(p => $"{p.Key}={p.Value}"))})");
+        Assert.That(answers.Select(a => a.GetArrayLength()), Is.All.EqualTo(2));
+        Assert.That(perRequest, Is.LessThanOrEqualTo(1.2), "a generate each, one captcha check, a few shared feed calls; no billing read per generation");
     }
 
     [Test]

@@ -32,6 +32,11 @@ internal sealed class SunoAccountConfiguration : IEntityTypeConfiguration<SunoAc
             .HasConversion(WireNames.AccountStatusConverter);
         builder.Property(a => a.LastError).HasColumnName("last_error").HasMaxLength(FieldLengths.LastError);
         builder.Property(a => a.CreditsRefreshedAt).HasColumnName("credits_refreshed_at");
+        builder.Property(a => a.NextCheckAt).HasColumnName("next_check_at");
+        builder.Property(a => a.CheckFailures).HasColumnName("check_failures").HasDefaultValue(0);
+        builder.Property(a => a.AuthFailures).HasColumnName("auth_failures").HasDefaultValue(0);
+        builder.Property(a => a.CooldownUntil).HasColumnName("cooldown_until");
+        builder.Property(a => a.PlanLimited).HasColumnName("plan_limited").HasDefaultValue(false);
         builder.Property(a => a.CreatedAt).HasColumnName("created_at");
         builder.Property(a => a.UpdatedAt).HasColumnName("updated_at");
         builder.Ignore(a => a.CanGenerate);

@@ -27,8 +27,10 @@ public sealed partial class AccountPool(
     UpstreamResilience resilience,
     SunoSessionManager sessions,
     CookieProtector cookies,
+    AccountLifecycle lifecycle,
     IServiceProvider services,
     IOptions<SunoOptions> connection,
+    IOptions<UpstreamOptions> upstreamOptions,
     TimeProvider time,
     ILogger<AccountPool> logger) : IAccountProvider, IDisposable
 {
@@ -109,39 +111,67 @@ public sealed partial class AccountPool(
         }
 
         // Accounts whose credits were never read are asked once, so the choice below compares real numbers.
-        foreach (var unknown in accounts.Where(s => s.Read(a => a.Status == AccountStatus.Active && a.CreditsLeft is null)))
-        {
-            await TryRefreshCreditsAsync(unknown, cancellationToken).ConfigureAwait(false);
-        }
-
-        var chosen = Choose(accounts);
+        await RefreshAsync(accounts.Where(s => s.Read(a => a.Status == AccountStatus.Active && a.CreditsLeft is null)), cancellationToken).ConfigureAwait(false);
+        var chosen = Choose(accounts, Now);
         if (chosen is null)
         {
-            var states = string.Join("; ", accounts.Select(s => s.Read(a => $"'{a.Name}' is {a.Status.ToString().ToLowerInvariant()}{(a.LastError is null ? string.Empty : ": " + a.LastError)}")));
-            // Only credits are missing: that is Suno's 402, whichever account would have been used.
-            if (accounts.All(s => s.Read(a => a.Status != AccountStatus.Invalid)))
-            {
-                throw new OutOfCreditsException($"Every Suno account is out of credits ({states}).");
-            }
+            // Nothing can serve: first take what other processes stored (one may have seen a recovery), then read
+            // the billing of the accounts waiting for credits (at most once a second each, shared by concurrent
+            // submissions), so credits bought a moment ago are used at once.
+            await lifecycle.SyncFromStoreAsync(accounts, cancellationToken).ConfigureAwait(false);
+            chosen = Choose(accounts, Now);
+        }
 
-            throw new NoAccountException($"No Suno account can take a generation now ({states}).");
+        if (chosen is null)
+        {
+            await RefreshAsync(accounts.Where(s => s.Read(a => a.MayRecheckCredits(Now))), cancellationToken).ConfigureAwait(false);
+            chosen = Choose(accounts, Now);
+        }
+
+        if (chosen is null)
+        {
+            throw Unavailable(accounts);
         }
 
         return chosen.ToUpstreamAccount();
     }
 
     /// <summary>
-    /// The selection rule: active accounts with at least one generation's credits, most credits left first
-    /// (unknown credits last), then by name. Null when none fits.
+    /// The selection rule: active accounts with at least one generation's credits and no 429 cooldown, most
+    /// credits left first (unknown credits last), then by name. Null when none fits.
     /// </summary>
-    internal static AccountSession? Choose(IEnumerable<AccountSession> accounts) =>
+    internal static AccountSession? Choose(IEnumerable<AccountSession> accounts, DateTime now) =>
         accounts
-            .Select(s => (Session: s, State: s.Read(a => (a.CanGenerate, a.CreditsLeft, a.Name))))
-            .Where(x => x.State.CanGenerate)
+            .Select(s => (Session: s, State: s.Read(a => (Usable: a.CanGenerate && !a.IsCoolingDown(now), a.CreditsLeft, a.Name))))
+            .Where(x => x.State.Usable)
             .OrderByDescending(x => x.State.CreditsLeft ?? int.MinValue)
             .ThenBy(x => x.State.Name, StringComparer.OrdinalIgnoreCase)
             .Select(x => x.Session)
             .FirstOrDefault();
+
+    /// <summary>Why no account can take a generation: 429 while one cools down, 402 when all are only out of credits, else 503.</summary>
+    private SunoApplicationException Unavailable(IReadOnlyList<AccountSession> accounts)
+    {
+        var now = Now;
+        var cooling = accounts
+            .Select(s => s.Read(a => (a.Name, Until: a.Status != AccountStatus.Invalid && a.IsCoolingDown(now) ? a.CooldownUntil : null)))
+            .Where(x => x.Until is not null)
+            .OrderBy(x => x.Until)
+            .FirstOrDefault();
+        if (cooling.Until is { } until)
+        {
+            return AccountLifecycle.CoolingDown(cooling.Name, until - now);
+        }
+
+        var states = string.Join("; ", accounts.Select(s => s.Read(a => $"'{a.Name}' is {a.Status.ToString().ToLowerInvariant()}{(a.LastError is null ? string.Empty : ": " + a.LastError)}")));
+        // Only credits are missing: that is Suno's 402, whichever account would have been used.
+        if (accounts.All(s => s.Read(a => a.Status != AccountStatus.Invalid)))
+        {
+            return new OutOfCreditsException($"Every Suno account is out of credits ({states}).");
+        }
+
+        return new NoAccountException($"No Suno account can take a generation now ({states}).");
+    }
 
     public async Task<UpstreamAccount> ForRequestCookieAsync(string cookie, CancellationToken cancellationToken)
     {
@@ -194,7 +224,7 @@ public sealed partial class AccountPool(
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var session = registry.Find(accountId) ?? throw new NotFoundException("account_not_exist", $"account {accountId} does not exist");
-        await services.GetRequiredService<ISunoUpstream>().GetBillingInfoAsync(session.ToUpstreamAccount(), cancellationToken).ConfigureAwait(false);
+        await lifecycle.ReadBillingAsync(session, cancellationToken).ConfigureAwait(false);
         return session.ToSummary();
     }
 
@@ -215,27 +245,54 @@ public sealed partial class AccountPool(
         }
     }
 
-    /// <summary>Reads billing for every configured account that is not invalid (exhausted ones too: credits come back).</summary>
+    /// <summary>
+    /// Reads billing for every configured account that is not invalid (exhausted ones too: credits come back),
+    /// skipping those read within the last interval (by this process or, as stored, by another).
+    /// </summary>
     public async Task RefreshAllCreditsAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var session in Configured(registry.All).Where(s => s.Read(a => a.Status != AccountStatus.Invalid)))
+        var accounts = Configured(registry.All).ToList();
+        await lifecycle.SyncFromStoreAsync(accounts, cancellationToken).ConfigureAwait(false);
+        // A tick of the interval timer may come a little early: a read within 90 % of the interval counts.
+        var notBefore = Now - (upstreamOptions.Value.CreditsRefreshInterval * 0.9);
+        foreach (var session in accounts.Where(s => s.Read(a => a.Status != AccountStatus.Invalid)))
         {
-            await TryRefreshCreditsAsync(session, cancellationToken).ConfigureAwait(false);
+            await lifecycle.RefreshCreditsAsync(session, notBefore, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task TryRefreshCreditsAsync(AccountSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// The background checks: takes the stored state (another process may have seen a recovery), then checks each
+    /// exhausted or invalid configured account whose next check is due: billing for an exhausted one, a token
+    /// exchange (then billing) for an invalid one. A check that fails plans the next one later (backoff).
+    /// </summary>
+    public async Task RecheckDueAsync(CancellationToken cancellationToken)
     {
-        try
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var accounts = Configured(registry.All).ToList();
+        await lifecycle.SyncFromStoreAsync(accounts, cancellationToken).ConfigureAwait(false);
+        foreach (var session in accounts.Where(s => s.Read(a => a.IsCheckDue(Now))))
         {
-            await services.GetRequiredService<ISunoUpstream>().GetBillingInfoAsync(session.ToUpstreamAccount(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (SunoApplicationException ex)
-        {
-            LogMaintenanceFailed("credits", session.Id, ex.ErrorCode);
+            if (session.Read(a => a.Status == AccountStatus.Invalid))
+            {
+                if (!await sessions.RecheckInvalidAsync(session, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+            }
+
+            await lifecycle.RefreshCreditsAsync(session, Now, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private Task RefreshAsync(IEnumerable<AccountSession> accounts, CancellationToken cancellationToken)
+    {
+        var notBefore = Now - AccountLifecycle.OnDemandReadSpacing;
+        return Task.WhenAll(accounts.Select(s => lifecycle.RefreshCreditsAsync(s, notBefore, cancellationToken)));
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
     /// The accounts configuration names now. A stored account that is no longer configured stays known (tasks

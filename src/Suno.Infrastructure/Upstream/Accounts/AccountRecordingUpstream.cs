@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
@@ -9,23 +8,33 @@ namespace Suno.Infrastructure.Upstream.Accounts;
 
 /// <summary>
 /// The <see cref="ISunoUpstream"/> the gateway uses: the calls of <see cref="SunoStudioClient"/> (which only speaks
-/// to Suno), plus what they tell about the account, recorded on it and stored: the credits of every billing read,
-/// a fresh billing read after a generation, and "out of credits" when Suno answers 402.
+/// to Suno), plus what they tell about the account, recorded by <see cref="AccountLifecycle"/>: the credits of every
+/// billing read, the cost of an accepted generation, "exhausted" when a generation answers 402 (a 402 from lyrics,
+/// concat or stems changes nothing: a plan may lack them), and a cooldown when Suno answers 429 with Retry-After.
+/// An account on cooldown is not called at all: its calls fail at once with <see cref="RateLimitedException"/>.
 /// </summary>
-public sealed partial class AccountRecordingUpstream(
+public sealed class AccountRecordingUpstream(
     SunoStudioClient studio,
     AccountRegistry registry,
-    AccountStore store,
-    TimeProvider time,
-    ILogger<AccountRecordingUpstream> logger) : ISunoUpstream
+    AccountLifecycle lifecycle) : ISunoUpstream
 {
     public Task<CaptchaCheck> CheckCaptchaRequiredAsync(UpstreamAccount account, CancellationToken cancellationToken) =>
         RecordingAsync(account, () => studio.CheckCaptchaRequiredAsync(account, cancellationToken));
 
     public async Task<GenerateResult> GenerateAsync(UpstreamAccount account, GenerateRequest request, CancellationToken cancellationToken)
     {
-        var result = await RecordingAsync(account, () => studio.GenerateAsync(account, request, cancellationToken)).ConfigureAwait(false);
-        await RefreshCreditsQuietlyAsync(account, cancellationToken).ConfigureAwait(false);
+        GenerateResult result;
+        try
+        {
+            result = await RecordingAsync(account, () => studio.GenerateAsync(account, request, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (OutOfCreditsException ex)
+        {
+            await lifecycle.RecordGenerationRefusedAsync(registry.Require(account), ex.Message, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await lifecycle.RecordGenerationAsync(registry.Require(account)).ConfigureAwait(false);
         return result;
     }
 
@@ -53,46 +62,11 @@ public sealed partial class AccountRecordingUpstream(
     public Task<UpstreamJson> GetAlignedLyricsAsync(UpstreamAccount account, string clipId, CancellationToken cancellationToken) =>
         RecordingAsync(account, () => studio.GetAlignedLyricsAsync(account, clipId, cancellationToken));
 
-    public async Task<BillingInfo> GetBillingInfoAsync(UpstreamAccount account, CancellationToken cancellationToken)
-    {
-        var info = await RecordingAsync(account, () => studio.GetBillingInfoAsync(account, cancellationToken)).ConfigureAwait(false);
-        var session = registry.Require(account);
-        session.Mutate(a => a.UpdateCredits(info.CreditsLeft, info.MonthlyLimit, info.MonthlyUsage, info.Period, time.GetUtcNow().UtcDateTime));
-        await store.SaveAsync(session, CancellationToken.None).ConfigureAwait(false);
-        return info;
-    }
+    public Task<BillingInfo> GetBillingInfoAsync(UpstreamAccount account, CancellationToken cancellationToken) =>
+        lifecycle.ReadBillingAsync(registry.Require(account), cancellationToken);
 
     public Task<UpstreamJson> GetPersonaPageAsync(UpstreamAccount account, string personaId, int page, CancellationToken cancellationToken) =>
         RecordingAsync(account, () => studio.GetPersonaPageAsync(account, personaId, page, cancellationToken));
 
-    /// <summary>Runs one call; when Suno says the account is out of credits (402), marks and stores it so, then rethrows.</summary>
-    private async Task<T> RecordingAsync<T>(UpstreamAccount account, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (OutOfCreditsException ex)
-        {
-            var session = registry.Require(account);
-            session.Mutate(a => a.MarkExhausted(ex.Message, time.GetUtcNow().UtcDateTime));
-            await store.SaveAsync(session, CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private async Task RefreshCreditsQuietlyAsync(UpstreamAccount account, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await GetBillingInfoAsync(account, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SunoApplicationException ex)
-        {
-            LogCreditsRefreshFailed(account.Id, ex.ErrorCode);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not refresh the credits of account {AccountId} after a generation ({Reason})")]
-    private partial void LogCreditsRefreshFailed(string accountId, string reason);
+    private Task<T> RecordingAsync<T>(UpstreamAccount account, Func<Task<T>> call) => lifecycle.CallAsync(registry.Require(account), call);
 }

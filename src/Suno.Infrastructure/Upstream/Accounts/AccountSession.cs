@@ -39,6 +39,18 @@ public sealed class AccountSession
     /// <summary>One database write at a time.</summary>
     internal SemaphoreSlim PersistGate { get; } = new(1, 1);
 
+    /// <summary>One billing read at a time; callers that waited use its result.</summary>
+    internal SemaphoreSlim BillingGate { get; } = new(1, 1);
+
+    /// <summary>When this process last asked Suno for the account's billing (answered or not).</summary>
+    internal DateTime? LastBillingAttemptAt { get; set; }
+
+    /// <summary>One /api/c/check at a time; concurrent generations share its answer.</summary>
+    internal SemaphoreSlim CaptchaGate { get; } = new(1, 1);
+
+    /// <summary>Until when /api/c/check's "not required" is reused (in memory: a restart asks again).</summary>
+    internal DateTime? CaptchaNotRequiredUntil { get; set; }
+
     internal Lock Gate { get; } = new();
 
     private long _lastUsedTicks;

@@ -43,18 +43,75 @@ public sealed partial class SunoSessionManager(
     public Task<string> KeepAliveAsync(AccountSession session, CancellationToken cancellationToken) =>
         RefreshAsync(session, rejectedJwt: null, force: true, cancellationToken);
 
-    /// <summary>Marks the account invalid (its cookie must be renewed) and returns the exception to throw.</summary>
+    /// <summary>Marks the account invalid at once (its cookie cannot work) and returns the exception to throw.</summary>
     internal async Task<AccountInvalidException> InvalidateAsync(AccountSession session, string reason, CancellationToken cancellationToken)
     {
-        var message = session.IsRequestAccount
-            ? $"Suno refused the cookie sent with this request ({reason}). Renew the cookie: sign in to suno.com and send the fresh cookie."
-            : $"Suno refused the cookie of account '{session.Name}' ({reason}). Renew the cookie: sign in to suno.com and set the fresh cookie in "
-              + (string.Equals(session.Name, "default", StringComparison.Ordinal) ? "Suno:Cookie (SUNO_COOKIE)." : $"the Cookie of '{session.Name}' in Suno:Accounts (or Suno:Cookie / SUNO_COOKIE).");
+        var message = RenewMessage(session, reason);
         session.Mutate(a => a.MarkInvalid(message, time.GetUtcNow().UtcDateTime));
-        LogInvalidated(session.Id);
+        LogInvalidated(session.Id, 1);
         await store.SaveAsync(session, CancellationToken.None).ConfigureAwait(false);
         return new AccountInvalidException(message);
     }
+
+    /// <summary>
+    /// The cookie was refused (by Clerk, or by studio-api after a renewed token). Only
+    /// Suno:Upstream:InvalidAfterRefusals refusals in a row make the account invalid (then it is checked again with
+    /// backoff); one glitch fails this call only. Returns the exception to throw.
+    /// </summary>
+    internal async Task<AccountInvalidException> RefusedAsync(AccountSession session, string reason, CancellationToken cancellationToken)
+    {
+        var message = RenewMessage(session, reason);
+        var threshold = options.Value.InvalidAfterRefusals;
+        var invalid = false;
+        session.Mutate(a => invalid = a.RecordAuthRefusal(message, threshold, time.GetUtcNow().UtcDateTime, options.Value.RecheckBackoff));
+        var (failures, error) = session.Read(a => (a.AuthFailures, a.LastError));
+        if (invalid)
+        {
+            LogInvalidated(session.Id, failures);
+        }
+        else
+        {
+            LogRefused(session.Id, failures, threshold);
+        }
+
+        await store.SaveAsync(session, CancellationToken.None).ConfigureAwait(false);
+        return new AccountInvalidException(error ?? message);
+    }
+
+    /// <summary>
+    /// The background check of an invalid account: one token exchange despite the invalid state. True when Clerk
+    /// gave a token (the account is active again); false when it still refuses or could not be asked (the next
+    /// check is planned later).
+    /// </summary>
+    internal async Task<bool> RecheckInvalidAsync(AccountSession session, CancellationToken cancellationToken)
+    {
+        await session.RefreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExchangeAsync(session, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SunoApplicationException ex)
+        {
+            if (ex is not AccountInvalidException)
+            {
+                session.Mutate(a => a.PostponeCheck(time.GetUtcNow().UtcDateTime, options.Value.RecheckBackoff));
+                await store.SaveAsync(session, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+        finally
+        {
+            session.RefreshGate.Release();
+        }
+    }
+
+    private static string RenewMessage(AccountSession session, string reason) =>
+        session.IsRequestAccount
+            ? $"Suno refused the cookie sent with this request ({reason}). Renew the cookie: sign in to suno.com and send the fresh cookie."
+            : $"Suno refused the cookie of account '{session.Name}' ({reason}). Renew the cookie: sign in to suno.com and set the fresh cookie in "
+              + (string.Equals(session.Name, "default", StringComparison.Ordinal) ? "Suno:Cookie (SUNO_COOKIE)." : $"the Cookie of '{session.Name}' in Suno:Accounts (or Suno:Cookie / SUNO_COOKIE).");
 
     private string? TryGetFresh(AccountSession session) =>
         session.Read(a => a.HasFreshToken(time.GetUtcNow().UtcDateTime, options.Value.TokenRefreshMargin) ? a.Jwt : null);
@@ -108,14 +165,18 @@ public sealed partial class SunoSessionManager(
             var now = time.GetUtcNow().UtcDateTime;
             // Without a readable exp, assume Clerk's default 60 s lifetime.
             var expiresAt = JwtClaims.ReadExpiry(token.Value) ?? now.AddSeconds(60);
-            session.Mutate(a => a.CacheToken(token.Value, expiresAt, now));
+            session.Mutate(a =>
+            {
+                a.CacheToken(token.Value, expiresAt, now);
+                a.RecordAuthSuccess(now);
+            });
             LogRenewed(session.Id, expiresAt);
             await store.SaveAsync(session, CancellationToken.None).ConfigureAwait(false);
             return token.Value;
         }
         catch (ClerkCredentialsRejectedException ex)
         {
-            throw await InvalidateAsync(session, ex.Message, cancellationToken).ConfigureAwait(false);
+            throw await RefusedAsync(session, ex.Message, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -147,6 +208,9 @@ public sealed partial class SunoSessionManager(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Renewed the Clerk token of account {AccountId}; it expires at {ExpiresAt:O}")]
     private partial void LogRenewed(string accountId, DateTime expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} marked invalid: its cookie was refused")]
-    private partial void LogInvalidated(string accountId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} marked invalid: its cookie was refused {Refusals} time(s) in a row")]
+    private partial void LogInvalidated(string accountId, int refusals);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cookie of account {AccountId} was refused ({Refusals} of {Threshold} in a row before it is invalid)")]
+    private partial void LogRefused(string accountId, int refusals, int threshold);
 }

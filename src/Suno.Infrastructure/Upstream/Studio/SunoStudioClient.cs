@@ -68,15 +68,27 @@ public sealed partial class SunoStudioClient : ISunoUpstream
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(request);
+        var session = _registry.Require(account);
         var token = request.CaptchaToken;
-        if (string.IsNullOrWhiteSpace(token))
+        if (string.IsNullOrWhiteSpace(token) && !CaptchaKnownNotRequired(session))
         {
-            var check = await CheckCaptchaRequiredAsync(account, cancellationToken).ConfigureAwait(false);
-            token = check.Required ? await _captcha.GetTokenAsync(account.Id, check.CaptchaVersion, cancellationToken).ConfigureAwait(false) : null;
+            token = await CheckAndSolveCaptchaAsync(account, session, solveEvenIfNotRequired: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = BuildGenerateBody(request, token);
-        var root = await SendAsync(account, new Call("generate", HttpMethod.Post, _options.GeneratePath, body, IsRead: false), cancellationToken).ConfigureAwait(false);
+        var call = new Call("generate", HttpMethod.Post, _options.GeneratePath, BuildGenerateBody(request, token), IsRead: false);
+        JsonElement root;
+        try
+        {
+            root = await SendAsync(account, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CaptchaRequiredException) when (string.IsNullOrWhiteSpace(token))
+        {
+            // "Token validation failed." without a token: Suno made nothing, so asking again with a token is safe.
+            session.CaptchaNotRequiredUntil = null;
+            token = await CheckAndSolveCaptchaAsync(account, session, solveEvenIfNotRequired: true, cancellationToken).ConfigureAwait(false);
+            root = await SendAsync(account, call with { JsonBody = BuildGenerateBody(request, token) }, cancellationToken).ConfigureAwait(false);
+        }
+
         var clips = ClipJson.ParseList(root);
         if (clips.Count == 0)
         {
@@ -175,6 +187,45 @@ public sealed partial class SunoStudioClient : ISunoUpstream
         return new UpstreamJson(root);
     }
 
+    private bool CaptchaKnownNotRequired(AccountSession session) =>
+        session.CaptchaNotRequiredUntil is { } until && until > _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Asks /api/c/check; remembers "not required" for Suno:Upstream:CaptchaCheckCacheDuration; when a captcha is
+    /// required (or Suno just refused a generation for the lack of one) asks the solver for a token.
+    /// </summary>
+    private async Task<string?> CheckAndSolveCaptchaAsync(UpstreamAccount account, AccountSession session, bool solveEvenIfNotRequired, CancellationToken cancellationToken)
+    {
+        // One check at a time per account: concurrent first generations share its "not required". The solver runs
+        // outside the gate (each generation needs a token of its own).
+        CaptchaCheck check;
+        await session.CaptchaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!solveEvenIfNotRequired && CaptchaKnownNotRequired(session))
+            {
+                return null;
+            }
+
+            check = await CheckCaptchaRequiredAsync(account, cancellationToken).ConfigureAwait(false);
+            if (!check.Required)
+            {
+                session.CaptchaNotRequiredUntil = _time.GetUtcNow().UtcDateTime + _options.CaptchaCheckCacheDuration;
+            }
+        }
+        finally
+        {
+            session.CaptchaGate.Release();
+        }
+
+        if (!check.Required && !solveEvenIfNotRequired)
+        {
+            return null;
+        }
+
+        return await _captcha.GetTokenAsync(account.Id, check.CaptchaVersion, cancellationToken).ConfigureAwait(false);
+    }
+
     internal static string BuildGenerateBody(GenerateRequest request, string? captchaToken)
     {
         var body = new JsonObject
@@ -239,7 +290,7 @@ public sealed partial class SunoStudioClient : ISunoUpstream
             response = await ExecuteAsync(session, call, jwt, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode is 401 or 403)
             {
-                throw await _sessions.InvalidateAsync(session, $"studio-api answered {response.StatusCode} to a freshly renewed token", cancellationToken).ConfigureAwait(false);
+                throw await _sessions.RefusedAsync(session, $"studio-api answered {response.StatusCode} to a freshly renewed token", cancellationToken).ConfigureAwait(false);
             }
         }
 
