@@ -155,12 +155,6 @@ public class SunoTask
         _ = UpsertClips(clips);
     }
 
-    public void MarkQueued(DateTime now) => MoveTo(SunoTaskStatus.Queued, now);
-
-    public void MarkInProgress(DateTime now) => MoveTo(SunoTaskStatus.InProgress, now);
-
-    public void MarkSucceeded(DateTime now) => MoveTo(SunoTaskStatus.Success, now);
-
     /// <summary>Ends the task as failed with a reason the caller will see.</summary>
     public void Fail(string reason, DateTime now)
     {
@@ -297,7 +291,11 @@ public class SunoTask
         }
     }
 
-    private void MoveTo(SunoTaskStatus target, DateTime now)
+    /// <summary>
+    /// The one place a status changes; an illegal transition throws. The public methods (MarkSubmitted, ApplyClips,
+    /// ApplyLyrics, Fail) decide the target; the transition table tests drive it directly.
+    /// </summary>
+    internal void MoveTo(SunoTaskStatus target, DateTime now)
     {
         if (!CanTransition(Status, target))
         {

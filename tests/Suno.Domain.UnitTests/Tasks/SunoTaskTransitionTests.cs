@@ -36,9 +36,9 @@ public class SunoTaskTransitionTests
         TestDelegate move = to switch
         {
             SunoTaskStatus.Submitted => () => task.MarkSubmitted(["clip-a"], T0.AddSeconds(9)),
-            SunoTaskStatus.Queued => () => task.MarkQueued(T0.AddSeconds(9)),
-            SunoTaskStatus.InProgress => () => task.MarkInProgress(T0.AddSeconds(9)),
-            SunoTaskStatus.Success => () => task.MarkSucceeded(T0.AddSeconds(9)),
+            SunoTaskStatus.Queued => () => task.MoveTo(SunoTaskStatus.Queued, T0.AddSeconds(9)),
+            SunoTaskStatus.InProgress => () => task.MoveTo(SunoTaskStatus.InProgress, T0.AddSeconds(9)),
+            SunoTaskStatus.Success => () => task.MoveTo(SunoTaskStatus.Success, T0.AddSeconds(9)),
             SunoTaskStatus.Failure => () => task.Fail("boom", T0.AddSeconds(9)),
             _ => () => throw new DomainException("there is no way back to NOT_START"),
         };
@@ -262,7 +262,7 @@ public class SunoTaskTransitionTests
         Assert.That(task.TryClaimLease("p2", T0.AddSeconds(90), T0.AddSeconds(61)), Is.True, "expired lease is taken over");
         Assert.That(task.LeaseOwner, Is.EqualTo("p2"));
 
-        task.MarkSucceeded(T0.AddSeconds(70));
+        task.MoveTo(SunoTaskStatus.Success, T0.AddSeconds(70));
         Assert.That(task.LeaseOwner, Is.Null);
         Assert.That(task.LeaseUntil, Is.Null);
     }
@@ -329,15 +329,15 @@ public class SunoTaskTransitionTests
                 {
                     if (status == SunoTaskStatus.Queued)
                     {
-                        task.MarkQueued(T0);
+                        task.MoveTo(SunoTaskStatus.Queued, T0);
                     }
                     else if (status == SunoTaskStatus.InProgress)
                     {
-                        task.MarkInProgress(T0);
+                        task.MoveTo(SunoTaskStatus.InProgress, T0);
                     }
                     else if (status == SunoTaskStatus.Success)
                     {
-                        task.MarkSucceeded(T0);
+                        task.MoveTo(SunoTaskStatus.Success, T0);
                     }
                 }
 
