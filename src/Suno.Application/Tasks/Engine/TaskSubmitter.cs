@@ -233,7 +233,25 @@ public sealed partial class TaskSubmitter(
         }
 
         LogSubmitted(logger, task.Id, work.Action, accepted.AccountId);
+        if (work is MusicWork)
+        {
+            await RefreshCreditsQuietlyAsync(account).ConfigureAwait(false);
+        }
+
         return task.Id;
+    }
+
+    /// <summary>A generation spent credits: read them again, once Suno's ids are safe (a failed read changes nothing).</summary>
+    private async Task RefreshCreditsQuietlyAsync(UpstreamAccount account)
+    {
+        try
+        {
+            _ = await upstream.GetBillingInfoAsync(account, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SunoApplicationException ex)
+        {
+            LogCreditsRefreshFailed(logger, account.Id, ex.ErrorCode);
+        }
     }
 
     /// <summary>The one upstream call of a submission: never cancelled half-way, never retried.</summary>
@@ -335,6 +353,9 @@ public sealed partial class TaskSubmitter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} ({Action}) submitted with account {AccountId}")]
     private static partial void LogSubmitted(ILogger logger, string taskId, TaskAction action, string accountId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not refresh the credits of account {AccountId} after a generation ({Reason})")]
+    private static partial void LogCreditsRefreshFailed(ILogger logger, string accountId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: Suno answered ({UpstreamIds}) after another process had settled the task; its settled state is kept")]
     private static partial void LogSettledMeanwhile(ILogger logger, string taskId, string upstreamIds);

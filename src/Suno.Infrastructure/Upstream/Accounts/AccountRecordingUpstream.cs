@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Upstream;
@@ -9,25 +8,24 @@ namespace Suno.Infrastructure.Upstream.Accounts;
 
 /// <summary>
 /// The <see cref="ISunoUpstream"/> the gateway uses: the calls of <see cref="SunoStudioClient"/> (which only speaks
-/// to Suno), plus what they tell about the account, recorded on it and stored: the credits of every billing read,
-/// a fresh billing read after a generation, and "out of credits" when Suno answers 402.
+/// to Suno), plus what they tell about the account, recorded on it and stored: the credits of every billing read
+/// (the submitter asks for one after a generation), and "out of credits" when Suno answers 402.
 /// </summary>
-public sealed partial class AccountRecordingUpstream(
+public sealed class AccountRecordingUpstream(
     SunoStudioClient studio,
     AccountRegistry registry,
     AccountStore store,
-    TimeProvider time,
-    ILogger<AccountRecordingUpstream> logger) : ISunoUpstream
+    TimeProvider time) : ISunoUpstream
 {
     public Task<CaptchaCheck> CheckCaptchaRequiredAsync(UpstreamAccount account, CancellationToken cancellationToken) =>
         RecordingAsync(account, () => studio.CheckCaptchaRequiredAsync(account, cancellationToken));
 
-    public async Task<GenerateResult> GenerateAsync(UpstreamAccount account, GenerateRequest request, CancellationToken cancellationToken)
-    {
-        var result = await RecordingAsync(account, () => studio.GenerateAsync(account, request, cancellationToken)).ConfigureAwait(false);
-        await RefreshCreditsQuietlyAsync(account, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    /// <summary>
+    /// Answers as soon as Suno did: the submitter saves Suno's ids before anything else can fail, and reads the
+    /// credits afterwards.
+    /// </summary>
+    public Task<GenerateResult> GenerateAsync(UpstreamAccount account, GenerateRequest request, CancellationToken cancellationToken) =>
+        RecordingAsync(account, () => studio.GenerateAsync(account, request, cancellationToken));
 
     public Task<IReadOnlyList<ClipSnapshot>> GetFeedAsync(UpstreamAccount account, IReadOnlyCollection<string> clipIds, CancellationToken cancellationToken) =>
         RecordingAsync(account, () => studio.GetFeedAsync(account, clipIds, cancellationToken));
@@ -80,19 +78,4 @@ public sealed partial class AccountRecordingUpstream(
             throw;
         }
     }
-
-    private async Task RefreshCreditsQuietlyAsync(UpstreamAccount account, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await GetBillingInfoAsync(account, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SunoApplicationException ex)
-        {
-            LogCreditsRefreshFailed(account.Id, ex.ErrorCode);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not refresh the credits of account {AccountId} after a generation ({Reason})")]
-    private partial void LogCreditsRefreshFailed(string accountId, string reason);
 }
