@@ -64,7 +64,8 @@ public sealed class CrashRecoveryTests
                 .ToList();
             await Eventually.AssertAsync(
                 () => Task.FromResult(fake.State.Counters.Get(FakeSunoEndpoints.Generate) == total),
-                "Suno received every submission");
+                "Suno received every submission",
+                TimeSpan.FromSeconds(15 + (inFlight / 20)));
             await first.KillAsync();
             foreach (var request in lost)
             {
