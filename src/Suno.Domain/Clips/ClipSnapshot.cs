@@ -36,6 +36,15 @@ public sealed record ClipSnapshot
     public string? StemFromId { get; init; }
     public DateTime? CreatedAt { get; init; }
 
+    /// <summary>metadata.make_instrumental: whether the song was asked for without vocals (null when Suno does not say).</summary>
+    public bool? MakeInstrumental { get; init; }
+
+    /// <summary>The last entry of metadata.history: the clip this one extends (null for a clip that extends nothing).</summary>
+    public string? ExtendsClipId { get; init; }
+
+    /// <summary>continue_at of that history entry: the second of the source clip the extension starts from.</summary>
+    public double? ExtendsAt { get; init; }
+
     /// <summary>The clip object exactly as received (JSON).</summary>
     public required string RawJson { get; init; }
 }

@@ -113,6 +113,23 @@ public class SunoTask
         return to > from;
     }
 
+    /// <summary>
+    /// The one way back from a terminal status: a task failed only because it outlived the task timeout
+    /// (<see cref="TimeOutReason"/>) becomes SUCCESS when Suno finishes its song late. Any other failure, and any
+    /// other target, is final.
+    /// </summary>
+    public static bool CanRecover(SunoTaskStatus from, string? failReason, SunoTaskStatus to) =>
+        from == SunoTaskStatus.Failure && to == SunoTaskStatus.Success && string.Equals(failReason, TimeOutReason, StringComparison.Ordinal);
+
+    /// <summary>Whether the task failed by the task timeout (and so is still watched for a late song).</summary>
+    public bool TimedOut => Status == SunoTaskStatus.Failure && string.Equals(FailReason, TimeOutReason, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a running task has outlived <paramref name="timeout"/>, counted from when Suno accepted it (a slow
+    /// submission does not eat into the time Suno has to make the song), or from its creation while not submitted.
+    /// </summary>
+    public bool IsPastTimeout(DateTime now, TimeSpan timeout) => now - (SubmitTime ?? CreatedAt) >= timeout;
+
     /// <summary>Progress shown for a status: NOT_START 0%, SUBMITTED 10%, QUEUED 20%, IN_PROGRESS 50%, done 100%.</summary>
     public static int ProgressFor(SunoTaskStatus status) => status switch
     {
@@ -198,6 +215,42 @@ public class SunoTask
         else if (target > Status)
         {
             MoveTo(target, now);
+        }
+        else if (changed)
+        {
+            UpdatedAt = now;
+        }
+    }
+
+    /// <summary>
+    /// Applies a late feed read to a task that failed by the timeout (<see cref="CanRecover"/>): the clips are
+    /// updated, and when Suno has finished them all the task becomes SUCCESS. Clips that failed, or are still running,
+    /// leave it failed.
+    /// </summary>
+    public void ApplyLateClips(IReadOnlyList<ClipSnapshot> snapshots, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        if (!TimedOut)
+        {
+            throw new DomainException($"Task {Id} is {Status.ToWire()} ({FailReason}); only a task that timed out takes late clips.");
+        }
+
+        if (snapshots.Count == 0)
+        {
+            return;
+        }
+
+        var changed = UpsertClips(snapshots);
+        if (_clips.Count > 0 && TaskStatusRule.FromClips(_clips.Select(c => c.Status)) == SunoTaskStatus.Success
+            && CanRecover(Status, FailReason, SunoTaskStatus.Success))
+        {
+            Status = SunoTaskStatus.Success;
+            FailReason = null;
+            Progress = ProgressFor(SunoTaskStatus.Success);
+            StartTime ??= now;
+            FinishTime = now;
+            UpdatedAt = now;
+            ReleaseLease();
         }
         else if (changed)
         {

@@ -18,6 +18,9 @@ public static class TaskSettings
         options.IdempotencyKeyLifetime = TimeSpan.FromHours(reader.Number(TaskEngineKeys.IdempotencyKeyHours, 24, 1, 8_760));
         options.SubmissionGrace = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.SubmissionGraceSeconds, 60, 1, 3_600));
         options.MaxTasksPerTick = reader.Number(TaskEngineKeys.MaxTasksPerTick, 2000, 1, 100_000);
+        options.SettlementFeedPages = reader.Number(TaskEngineKeys.SettlementFeedPages, 10, 1, 1_000);
+        options.LateCheckWindow = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.LateCheckSeconds, 3_600, 0, 604_800));
+        options.LateCheckEveryTicks = reader.Number(TaskEngineKeys.LateCheckEveryTicks, 10, 1, 10_000);
         options.PollingEnabled = reader.Flag(TaskEngineKeys.Polling, true);
         options.LyricsWait = TimeSpan.FromSeconds(reader.Number(TaskEngineKeys.LyricsWaitSeconds, 120, 1, 3_600));
         options.DefaultModel = reader.Model(TaskEngineKeys.DefaultModel, options.DefaultModel);
@@ -32,6 +35,9 @@ public static class TaskEngineKeys
     public const string SubmissionGraceSeconds = "Tasks:SubmissionGraceSeconds";
     public const string MaxTasksPerTick = "Tasks:MaxTasksPerTick";
     public const string DefaultModel = "Tasks:DefaultModel";
+    public const string SettlementFeedPages = "Tasks:SettlementFeedPages";
+    public const string LateCheckSeconds = "Tasks:LateCheckSeconds";
+    public const string LateCheckEveryTicks = "Tasks:LateCheckEveryTicks";
     public const string Polling = "Tasks:Polling";
     public const string LyricsWaitSeconds = "Tasks:LyricsWaitSeconds";
 }

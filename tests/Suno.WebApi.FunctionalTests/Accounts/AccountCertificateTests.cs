@@ -25,7 +25,7 @@ public sealed class AccountCertificateTests
             ["Suno:Accounts:0:Cookie"] = SecondCookie,
         });
         api.Fake.State.AddAccount(new FakeAccountSpec { ClientToken = Api2Token, Credits = 70 });
-        Assert.That(api.Fake.State.Counters.Get(FakeSunoEndpoints.Billing), Is.Zero, "nothing read billing before the request");
+        Assert.That(api.Fake.State.Counters.Get(FakeSunoEndpoints.Billing), Is.LessThanOrEqualTo(2), "at most the reads at start");
 
         var started = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var text = await GetAsync(api, "/suno/account");
@@ -57,9 +57,10 @@ public sealed class AccountCertificateTests
 
         Assert.That(Jq(text, ".data.certificate.credits_left"), Is.EqualTo(api.Account.Credits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-        // Fresh credits are not read again on the next request.
+        // Fresh credits are not read again on the next request. The gateway reads every account's credits at start;
+        // a request that arrives before those reads are done reads its stale accounts itself (so 2 to 4 reads here).
         var reads = api.Fake.State.Counters.Get(FakeSunoEndpoints.Billing);
-        Assert.That(reads, Is.EqualTo(2), "one billing read per account");
+        Assert.That(reads, Is.InRange(2, 4), "one billing read per account at start, and one per account the request found unread");
         await GetAsync(api, "/suno/account");
         Assert.That(api.Fake.State.Counters.Get(FakeSunoEndpoints.Billing), Is.EqualTo(reads));
         await GetAsync(api, "/suno/account?refresh=true");

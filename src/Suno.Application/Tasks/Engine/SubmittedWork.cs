@@ -74,20 +74,37 @@ public sealed record MusicWork(
     };
 
     /// <summary>
-    /// Whether a clip of Suno's feed is one this work made: same description (description mode), or same lyrics and
-    /// title (custom mode).
+    /// Whether a clip of Suno's feed is one this work made. An extension: the clip continues the same source clip
+    /// (the last entry of metadata.history) at the same second, with the same lyrics and title when they were given
+    /// (an empty prompt matches any). Otherwise: same description (description mode); same lyrics and title (custom
+    /// mode); or, for an instrumental without lyrics, the instrumental flag with the same tags and title.
     /// </summary>
     public bool Matches(ClipSnapshot clip)
     {
         ArgumentNullException.ThrowIfNull(clip);
+        if (IsExtension)
+        {
+            return Same(clip.ExtendsClipId, ContinueClipId)
+                && (ContinueAt is null || (clip.ExtendsAt is { } at && Math.Abs(at - ContinueAt.Value) < 0.01))
+                && (string.IsNullOrWhiteSpace(Prompt) || Same(clip.Prompt, Prompt))
+                && SameTitle(clip);
+        }
+
         if (!string.IsNullOrWhiteSpace(GptDescriptionPrompt))
         {
             return Same(clip.GptDescriptionPrompt, GptDescriptionPrompt);
         }
 
-        return !string.IsNullOrWhiteSpace(Prompt) && Same(clip.Prompt, Prompt)
-            && (string.IsNullOrWhiteSpace(Title) || Same(clip.Title, Title));
+        if (!string.IsNullOrWhiteSpace(Prompt))
+        {
+            return Same(clip.Prompt, Prompt) && SameTitle(clip);
+        }
+
+        return MakeInstrumental && clip.MakeInstrumental == true && SameTitle(clip)
+            && Same(clip.Tags ?? string.Empty, Tags ?? string.Empty);
     }
+
+    private bool SameTitle(ClipSnapshot clip) => string.IsNullOrWhiteSpace(Title) || Same(clip.Title, Title);
 
     private static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.Ordinal);
 }

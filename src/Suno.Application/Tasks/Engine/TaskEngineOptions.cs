@@ -9,7 +9,7 @@ public sealed class TaskEngineOptions
     /// <summary>Time between two polls of Suno for running tasks (POLL_INTERVAL).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>A task not finished this long after it was created fails with "time out".</summary>
+    /// <summary>A task not finished this long after Suno accepted it (after its creation, while unsubmitted) fails with "time out".</summary>
     public TimeSpan TaskTimeout { get; set; } = TimeSpan.FromSeconds(600);
 
     /// <summary>How long a process owns the tasks it polls before another process may take them over.</summary>
@@ -32,4 +32,13 @@ public sealed class TaskEngineOptions
 
     /// <summary>At most this many lost submissions are settled by one process in one tick.</summary>
     public int MaxTasksPerTick { get; set; } = 2000;
+
+    /// <summary>At most this many pages of an account's feed are read back, per tick, to settle lost submissions.</summary>
+    public int SettlementFeedPages { get; set; } = 10;
+
+    /// <summary>How long a task that timed out is still checked for a song Suno finished late.</summary>
+    public TimeSpan LateCheckWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A timed-out task is checked once every this many poll intervals (a slow pace).</summary>
+    public int LateCheckEveryTicks { get; set; } = 10;
 }

@@ -14,7 +14,8 @@ public sealed record PollReport(int Claimed, int Settled, int Changed, int Finis
 
 /// <summary>
 /// One tick of the task engine. It claims the running tasks (a lease, so one process polls a task at a time),
-/// fails those past the task timeout, and reads Suno once per account: one feed call carrying every in-flight
+/// fails those past the task timeout (counted from Suno's acceptance), adds the tasks that timed out within
+/// Tasks:LateCheckSeconds and are due a slow late check, and reads Suno once per account: one feed call carrying every in-flight
 /// clip id of that account (the client splits long lists), and one poll per running lyrics job. Submissions whose
 /// outcome is unknown (see <see cref="TaskSubmitter"/>) are handed to the <see cref="LostSubmissionSettler"/> first.
 /// </summary>
@@ -54,12 +55,21 @@ public sealed partial class TaskPoller(
 
         var ids = await leases.ClaimRunningAsync(instance.Id, now, until, cancellationToken).ConfigureAwait(false);
         var tasks = ids.Count == 0 ? [] : await LoadAsync(ids, cancellationToken).ConfigureAwait(false);
-        foreach (var task in tasks.Where(t => now - t.CreatedAt >= settings.TaskTimeout))
+        foreach (var task in tasks.Where(t => t.IsPastTimeout(now, settings.TaskTimeout)))
         {
             task.Fail(SunoTask.TimeOutReason, now);
         }
 
-        foreach (var group in tasks.Where(t => !t.Status.IsTerminal()).GroupBy(t => t.AccountId ?? string.Empty, StringComparer.Ordinal))
+        // Tasks that timed out lately are looked at again at a slow pace (their lease, kept after a check, spaces the
+        // checks), in the same feed call as the running ones: a song Suno finished late still ends as SUCCESS.
+        var lateIds = settings.LateCheckWindow <= TimeSpan.Zero ? [] : await leases.ClaimTimedOutAsync(
+            instance.Id, now, now + (settings.PollInterval * settings.LateCheckEveryTicks), now - settings.LateCheckWindow, settings.MaxTasksPerTick, cancellationToken).ConfigureAwait(false);
+        var late = lateIds.Count == 0 ? [] : (await LoadAsync(lateIds, cancellationToken).ConfigureAwait(false))
+            .Where(t => t.TimedOut && t.Action == TaskAction.Music && t.UpstreamIds.Count > 0)
+            .ToList();
+        tasks.AddRange(late);
+
+        foreach (var group in tasks.Where(t => !t.Status.IsTerminal() || late.Contains(t)).GroupBy(t => t.AccountId ?? string.Empty, StringComparer.Ordinal))
         {
             await PollAccountAsync(group.Key, [.. group], now, cancellationToken).ConfigureAwait(false);
         }
@@ -92,7 +102,7 @@ public sealed partial class TaskPoller(
         var account = accountId.Length == 0 ? null : accounts.Find(accountId);
         if (account is null)
         {
-            foreach (var task in tasks)
+            foreach (var task in tasks.Where(t => !t.Status.IsTerminal()))
             {
                 task.Fail(
                     "The Suno account this task was submitted with is no longer known to the gateway (a per-request cookie " +
@@ -115,7 +125,11 @@ public sealed partial class TaskPoller(
                 foreach (var task in music)
                 {
                     var found = task.UpstreamIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-                    if (found.Count > 0)
+                    if (found.Count > 0 && task.TimedOut)
+                    {
+                        task.ApplyLateClips(found, now);
+                    }
+                    else if (found.Count > 0)
                     {
                         task.ApplyClips(found, now);
                     }

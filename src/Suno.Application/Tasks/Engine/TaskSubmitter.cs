@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Suno.Application.Common.Exceptions;
 using Suno.Application.Common.Interfaces;
@@ -24,8 +25,9 @@ public sealed record SubmissionAccount(string? RequestCookie = null, string? Acc
 public sealed record SunoAccepted(string AccountId, IReadOnlyList<ClipSnapshot> Clips, string? LyricsId);
 
 /// <summary>
-/// The one way work reaches Suno. A submission is stored before any upstream call and holds a lease while the call
-/// runs; the call itself is never cancelled half-way (it may already cost credits) and never retried. Outcomes:
+/// The one way work reaches Suno. A submission is stored before any upstream call and holds a lease, renewed while the
+/// call runs (<see cref="SubmissionLeaseRenewer"/>); every later write is conditional on the task still being this
+/// process's submission, so a settler that took it over is never overwritten. The call itself is never cancelled half-way (it may already cost credits) and never retried. Outcomes:
 /// Suno accepted → SUBMITTED with the upstream ids; Suno refused (credits, captcha, rejected parameters, dead
 /// cookie, rate limit) → FAILURE with Suno's reason and the error goes to the caller; no answer → the task stays
 /// NOT_START and the poller later settles it from Suno's feed (adopted if Suno made it, failed if not), so a task is
@@ -38,6 +40,8 @@ public sealed partial class TaskSubmitter(
     ICallerContext caller,
     TimeProvider clock,
     GatewayInstance instance,
+    ITaskLeaseStore leases,
+    IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<TaskEngineOptions> options,
     ILogger<TaskSubmitter> logger)
 {
@@ -183,27 +187,34 @@ public sealed partial class TaskSubmitter(
         }
 
         // From here on the task exists: every outcome is recorded on it, and the caller's cancellation no longer
-        // stops the work (an abandoned generate call may still cost credits, so it is seen through).
-        var account = await ChooseAccountAsync(task, payer).ConfigureAwait(false);
+        // stops the work (an abandoned generate call may still cost credits, so it is seen through). The lease is
+        // renewed while the account is chosen and Suno is called, however long that takes; every write is made only
+        // while the task is still this process's submission (NOT_START under its lease).
         SunoAccepted accepted;
-        try
+        UpstreamAccount account;
+        await using (var renewer = SubmissionLeaseRenewer.Start(scopes, task.Id, instance.Id, options.Value.SubmissionGrace, clock, logger))
         {
-            accepted = await SendAsync(account, work).ConfigureAwait(false);
-        }
-        catch (SunoApplicationException ex) when (ex is not UpstreamUnavailableException)
-        {
-            await FailAsync(task, ex.Message).ConfigureAwait(false);
-            throw;
-        }
-        catch (Exception ex) when (ex is UpstreamUnavailableException or HttpRequestException or TimeoutException or OperationCanceledException)
-        {
-            LogOutcomeUnknown(logger, task.Id, account.Id, ex.GetType().Name);
-            throw new UpstreamUnavailableException(
-                $"Suno did not answer the submission of task {task.Id}. The gateway will check Suno's feed and either " +
-                $"adopt the clips Suno made or fail the task; fetch task {task.Id} to see which.",
-                ex);
+            account = await ChooseAccountAsync(task, payer).ConfigureAwait(false);
+            try
+            {
+                accepted = await SendAsync(account, work).ConfigureAwait(false);
+            }
+            catch (SunoApplicationException ex) when (ex is not UpstreamUnavailableException)
+            {
+                await FailAsync(task, ex.Message).ConfigureAwait(false);
+                throw;
+            }
+            catch (Exception ex) when (ex is UpstreamUnavailableException or HttpRequestException or TimeoutException or OperationCanceledException)
+            {
+                LogOutcomeUnknown(logger, task.Id, account.Id, ex.GetType().Name);
+                throw new UpstreamUnavailableException(
+                    $"Suno did not answer the submission of task {task.Id}. The gateway will check Suno's feed and either " +
+                    $"adopt the clips Suno made or fail the task; fetch task {task.Id} to see which.",
+                    ex);
+            }
         }
 
+        // Suno's ids are saved before anything else happens, in the one conditional write.
         var acceptedAt = clock.GetUtcNow().UtcDateTime;
         if (accepted.LyricsId is { } lyricsId)
         {
@@ -215,7 +226,13 @@ public sealed partial class TaskSubmitter(
         }
 
         task.ReleaseLease();
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        if (!await SaveIfStillSubmittingAsync(task).ConfigureAwait(false))
+        {
+            LogSettledMeanwhile(logger, task.Id, string.Join(",", accepted.Clips.Select(c => c.Id).DefaultIfEmpty(accepted.LyricsId ?? string.Empty)));
+            return task.Id;
+        }
+
+        // No billing read follows a generation: the account pool spends the known credits (ADR-013).
         LogSubmitted(logger, task.Id, work.Action, accepted.AccountId);
         return task.Id;
     }
@@ -250,8 +267,10 @@ public sealed partial class TaskSubmitter(
                 _ => await accounts.AcquireForGenerationAsync(CancellationToken.None).ConfigureAwait(false),
             };
             task.AssignAccount(account.Id, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-            return account;
+            return await SaveIfStillSubmittingAsync(task).ConfigureAwait(false)
+                ? account
+                : throw new UpstreamUnavailableException(
+                    $"Task {task.Id} was settled by the gateway while it waited for a Suno account; nothing was sent to Suno. Fetch task {task.Id} to see its state.");
         }
         catch (SunoApplicationException ex)
         {
@@ -263,7 +282,28 @@ public sealed partial class TaskSubmitter(
     private async Task FailAsync(SunoTask task, string reason)
     {
         task.Fail(reason, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        _ = await SaveIfStillSubmittingAsync(task).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Saves the task only while it is still this process's submission. When another process settled it meanwhile
+    /// (its lease lapsed), nothing is overwritten: the tracked copy is dropped and the task is left as stored, which
+    /// is what a fetch of it answers.
+    /// </summary>
+    private async Task<bool> SaveIfStillSubmittingAsync(SunoTask task)
+    {
+        if (await leases.SaveIfSubmittingAsync(task.Id, instance.Id, CancellationToken.None).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        foreach (var clip in task.Clips)
+        {
+            db.Clips.Entry(clip).State = EntityState.Detached;
+        }
+
+        db.Tasks.Entry(task).State = EntityState.Detached;
+        return false;
     }
 
     /// <summary>
@@ -296,6 +336,10 @@ public sealed partial class TaskSubmitter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} ({Action}) submitted with account {AccountId}")]
     private static partial void LogSubmitted(ILogger logger, string taskId, TaskAction action, string accountId);
+
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: Suno answered ({UpstreamIds}) after another process had settled the task; its settled state is kept")]
+    private static partial void LogSettledMeanwhile(ILogger logger, string taskId, string upstreamIds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: Suno did not answer the submission with account {AccountId} ({Error}); the poller will settle it from the feed")]
     private static partial void LogOutcomeUnknown(ILogger logger, string taskId, string accountId, string error);

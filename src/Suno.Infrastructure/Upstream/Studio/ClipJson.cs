@@ -38,9 +38,19 @@ public static class ClipJson
             ErrorMessage = NullIfEmpty(String(metadata, "error_message")),
             StemFromId = String(metadata, "stem_from_id"),
             CreatedAt = Date(clip, "created_at"),
+            MakeInstrumental = Boolean(metadata, "make_instrumental"),
+            ExtendsClipId = String(LastHistoryEntry(metadata), "id"),
+            ExtendsAt = Number(LastHistoryEntry(metadata), "continue_at"),
             RawJson = clip.GetRawText(),
         };
     }
+
+    /// <summary>The last entry of metadata.history (the clip an extension continues), or an undefined element.</summary>
+    private static JsonElement LastHistoryEntry(JsonElement metadata) =>
+        metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty("history", out var history)
+            && history.ValueKind == JsonValueKind.Array && history.GetArrayLength() > 0
+            ? history[history.GetArrayLength() - 1]
+            : default;
 
     /// <summary>The clips of an answer: a bare array, or an object with a "clips" array.</summary>
     public static IReadOnlyList<ClipSnapshot> ParseList(JsonElement root)
