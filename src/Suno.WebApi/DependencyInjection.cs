@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Prometheus;
 using Suno.Application.Gcui.Common;
 using Suno.Infrastructure.Configuration;
+using Suno.Infrastructure.Observability;
 using Suno.WebApi.Errors;
 using Suno.WebApi.Families.Gcui;
 using Suno.WebApi.Families.OpenAi;
@@ -92,6 +94,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(app);
         app.MapControllers();
         app.MapOpenApi(OpenApiDocumentPath);
+        app.MapMetrics(SecretTokenMiddleware.MetricsPath, app.Services.GetRequiredService<GatewayMetrics>().Registry);
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("db"),
@@ -129,6 +132,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
         options.SecretToken = reader.Text(SettingKeys.AuthSecretToken);
+        options.PublicMetrics = reader.Flag(AuthOptions.PublicMetricsKey, false);
     }
 
     private static void ReadApi(SettingsReader reader, ApiOptions options)

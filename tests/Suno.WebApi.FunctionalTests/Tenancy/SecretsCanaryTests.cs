@@ -78,6 +78,7 @@ public sealed class SecretsCanaryTests(DatabaseProvider provider)
         await SendAsync(HttpMethod.Get, "/suno/account?refresh=true");
         await SendAsync(HttpMethod.Post, "/v1/chat/completions", new { model = "chirp-v3-5", messages = new[] { new { role = "user", content = "a canary's song" } } });
         await SendAsync(HttpMethod.Post, "/suno/submit/music", new { prompt = "x", mv = "no-such-model" });
+        Assert.That(await SendAsync(HttpMethod.Get, "/metrics"), Does.Contain("suno_account_credits_left"), "the metrics were read");
         var openApi = await SendAsync(HttpMethod.Get, "/openapi/v1.json");
         Assert.That(openApi, Does.Contain("\"openapi\""), "the document was read");
 

@@ -39,6 +39,7 @@ public sealed partial class TaskSubmitter(
     TimeProvider clock,
     GatewayInstance instance,
     Microsoft.Extensions.Options.IOptions<TaskEngineOptions> options,
+    ITaskMetrics metrics,
     ILogger<TaskSubmitter> logger)
 {
     /// <summary>
@@ -216,6 +217,7 @@ public sealed partial class TaskSubmitter(
 
         task.ReleaseLease();
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        metrics.Submitted(work.Action);
         LogSubmitted(logger, task.Id, work.Action, accepted.AccountId);
         return task.Id;
     }
