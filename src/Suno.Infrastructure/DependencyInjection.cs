@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddUpstream(configuration);
         services.AddTaskEngineInfrastructure();
         services.AddChat();
+        services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: ["ready"]);
         services.AddSingleton<GatewayMetrics>();
         services.RemoveAll<ITaskMetrics>();
         services.AddSingleton<ITaskMetrics>(sp => sp.GetRequiredService<GatewayMetrics>());

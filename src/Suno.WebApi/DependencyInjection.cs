@@ -95,19 +95,23 @@ public static class DependencyInjection
         app.MapControllers();
         app.MapOpenApi(OpenApiDocumentPath);
         app.MapMetrics(SecretTokenMiddleware.MetricsPath, app.Services.GetRequiredService<GatewayMetrics>().Registry);
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains("db"),
-            ResponseWriter = WriteHealthAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        app.MapHealthChecks("/health", Health(check => check.Tags.Contains("db")));  // the database, as always
+        app.MapHealthChecks("/health/live", Health(_ => false));  // the process answers; no check runs
+        app.MapHealthChecks("/health/ready", Health(check => check.Tags.Contains("ready")));  // database and a usable account
         return app;
     }
+
+    private static HealthCheckOptions Health(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResponseWriter = WriteHealthAsync,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
     /// <summary>{"status":"healthy","checks":{"database":"healthy"}}; no exception text (it could name a host or user).</summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)

@@ -35,6 +35,12 @@ catch (Exception ex) when (GatewayHosting.TryReportSettingsFailure(ex, Console.E
     // Bad settings: the messages are out, one per line; no stack trace.
     return 2;
 }
+catch (DatabaseUnavailableException ex)
+{
+    // The server database never answered within Database:StartupRetrySeconds: one line, no stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 3;
+}
 
 /// <summary>The entry point, visible to WebApplicationFactory in the functional tests.</summary>
 public partial class Program;
