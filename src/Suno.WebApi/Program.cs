@@ -6,6 +6,11 @@ using Suno.WebApi;
 using Suno.WebApi.Hosting;
 using Suno.WebApi.Hosting.Sandbox;
 
+if (args is [HealthProbe.Switch])
+{
+    return await HealthProbe.RunAsync(Console.Error);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(SandboxMode.TakeSwitch(args, out var sandboxSwitch));
