@@ -28,7 +28,7 @@ public static class DependencyInjection
         services.AddTaskEngineInfrastructure();
         services.AddChat();
         services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: ["ready"]);
-        services.AddSingleton<GatewayMetrics>();
+        services.AddGatewayMetrics();
         services.RemoveAll<ITaskMetrics>();
         services.AddSingleton<ITaskMetrics>(sp => sp.GetRequiredService<GatewayMetrics>());
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 using Suno.Application.Common.Interfaces;
 using Suno.Domain.Accounts;
@@ -114,5 +115,15 @@ public sealed class GatewayMetrics : ITaskMetrics
                 _credits.WithLabels(account.Name).Set(account.CreditsLeft!.Value);
             }
         }
+    }
+}
+
+/// <summary>Registers <see cref="GatewayMetrics"/> once; every part that feeds it (upstream clients, the polling worker) calls this.</summary>
+public static class GatewayMetricsServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayMetrics(this IServiceCollection services)
+    {
+        services.TryAddSingleton<GatewayMetrics>();
+        return services;
     }
 }
