@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Polly.CircuitBreaker;
 using Prometheus;
 using Suno.Application.Common.Interfaces;
 using Suno.Domain.Accounts;
 using Suno.Domain.Tasks;
+using Suno.Infrastructure.Upstream;
 
 namespace Suno.Infrastructure.Observability;
 
@@ -26,6 +28,7 @@ public sealed class GatewayMetrics : ITaskMetrics
     private readonly Gauge _tasks;
     private readonly Gauge _accounts;
     private readonly Gauge _credits;
+    private readonly Gauge _circuitOpen;
     private readonly IServiceScopeFactory _scopes;
 
     public GatewayMetrics(IServiceScopeFactory scopes)
@@ -54,6 +57,7 @@ public sealed class GatewayMetrics : ITaskMetrics
         _tasks = factory.CreateGauge("suno_tasks", "Tasks in the database, by action and status.", "action", "status");
         _accounts = factory.CreateGauge("suno_accounts", "Accounts of the gateway, by state (active, exhausted, invalid).", "state");
         _credits = factory.CreateGauge("suno_account_credits_left", "Credits left of each configured account, by account name (as of its last billing read).", "account");
+        _circuitOpen = factory.CreateGauge("suno_upstream_circuit_open", "1 while the circuit breaker of a configured account is open (its calls fail fast), else 0; by account name.", "account");
         Registry.AddBeforeCollectCallback(ReadStateAsync);
     }
 
@@ -105,14 +109,25 @@ public sealed class GatewayMetrics : ITaskMetrics
                 _accounts.WithLabels(name).Set(accounts.Count(a => string.Equals(a.Status, name, StringComparison.OrdinalIgnoreCase)));
             }
 
-            foreach (var stale in _credits.GetAllLabelValues().Where(l => !accounts.Any(a => !a.IsRequestAccount && a.Name == l[0])).ToList())
+            var configured = accounts.Where(a => !a.IsRequestAccount).ToList();
+            foreach (var gauge in new[] { _credits, _circuitOpen })
             {
-                _credits.RemoveLabelled(stale);
+                foreach (var stale in gauge.GetAllLabelValues().Where(l => !configured.Any(a => a.Name == l[0])).ToList())
+                {
+                    gauge.RemoveLabelled(stale);
+                }
             }
 
-            foreach (var account in accounts.Where(a => !a.IsRequestAccount && a.CreditsLeft is not null))
+            var resilience = scope.ServiceProvider.GetService<UpstreamResilience>();
+            foreach (var account in configured)
             {
-                _credits.WithLabels(account.Name).Set(account.CreditsLeft!.Value);
+                if (account.CreditsLeft is { } credits)
+                {
+                    _credits.WithLabels(account.Name).Set(credits);
+                }
+
+                var circuit = resilience?.CircuitOf(account.Id);
+                _circuitOpen.WithLabels(account.Name).Set(circuit is CircuitState.Open or CircuitState.Isolated ? 1 : 0);
             }
         }
     }

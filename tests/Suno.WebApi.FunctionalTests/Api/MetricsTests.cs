@@ -45,6 +45,32 @@ public sealed partial class MetricsTests
     }
 
     [Test]
+    public async Task An_account_whose_calls_keep_failing_shows_its_circuit_open()
+    {
+        await using var gateway = await TaskApiGateway.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Suno:Upstream:CircuitBreakerMinimumThroughput"] = "2",
+            ["Suno:Upstream:ReadRetryCount"] = "0",
+        });
+        Assert.That(Value(await ScrapeAsync(gateway), "suno_upstream_circuit_open{account=\"default\"}"), Is.Zero, "closed before");
+
+        gateway.Fake.State.Faults.FailNext(50, 500, FakeUpstream.FakeSunoEndpoints.Billing);
+        for (var i = 0; i < 4; i++)
+        {
+            using (await gateway.Client.GetAsync(new Uri("/api/get_limit", UriKind.Relative)))
+            {
+            }
+        }
+
+        var text = await ScrapeAsync(gateway);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(text, "suno_upstream_circuit_open{account=\"default\"}"), Is.EqualTo(1), text);
+            Assert.That(Value(text, "suno_upstream_requests_total{endpoint=\"/api/billing/info/\",method=\"GET\",status=\"500\"}"), Is.GreaterThanOrEqualTo(2));
+        });
+    }
+
+    [Test]
     public async Task Metrics_need_the_token_unless_Metrics_Public_is_set()
     {
         await using (var closed = await TaskApiGateway.StartAsync(settings: new Dictionary<string, string?> { ["Auth:SecretToken"] = Token }))
@@ -59,6 +85,12 @@ public sealed partial class MetricsTests
         Assert.That(await scraped.Content.ReadAsStringAsync(), Does.Contain("# TYPE suno_tasks gauge"));
         using var other = await open.Client.GetAsync(new Uri("/suno/account", UriKind.Relative));
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "only /metrics is opened");
+    }
+
+    private static async Task<string> ScrapeAsync(TaskApiGateway gateway)
+    {
+        using var response = await gateway.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        return await response.Content.ReadAsStringAsync();
     }
 
     /// <summary>The value of one series line (name with labels, exactly as exposed); fails when it is absent.</summary>
