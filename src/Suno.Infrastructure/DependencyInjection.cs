@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Suno.Application.Common.Interfaces;
 using Suno.Infrastructure.Chat;
 using Suno.Infrastructure.Configuration;
+using Suno.Infrastructure.Observability;
 using Suno.Infrastructure.Persistence;
 using Suno.Infrastructure.Tasks;
 using Suno.Infrastructure.Upstream;
@@ -24,6 +27,10 @@ public static class DependencyInjection
         services.AddUpstream(configuration);
         services.AddTaskEngineInfrastructure();
         services.AddChat();
+        services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: ["ready"]);
+        services.AddGatewayMetrics();
+        services.RemoveAll<ITaskMetrics>();
+        services.AddSingleton<ITaskMetrics>(sp => sp.GetRequiredService<GatewayMetrics>());
         return services;
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Prometheus;
 using Suno.Application.Gcui.Common;
 using Suno.Infrastructure.Configuration;
+using Suno.Infrastructure.Observability;
 using Suno.WebApi.Errors;
 using Suno.WebApi.Families.Gcui;
 using Suno.WebApi.Families.OpenAi;
@@ -92,19 +94,24 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(app);
         app.MapControllers();
         app.MapOpenApi(OpenApiDocumentPath);
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains("db"),
-            ResponseWriter = WriteHealthAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        app.MapMetrics(SecretTokenMiddleware.MetricsPath, app.Services.GetRequiredService<GatewayMetrics>().Registry);
+        app.MapHealthChecks("/health", Health(check => check.Tags.Contains("db")));  // the database, as always
+        app.MapHealthChecks("/health/live", Health(_ => false));  // the process answers; no check runs
+        app.MapHealthChecks("/health/ready", Health(check => check.Tags.Contains("ready")));  // database and a usable account
         return app;
     }
+
+    private static HealthCheckOptions Health(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResponseWriter = WriteHealthAsync,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
     /// <summary>{"status":"healthy","checks":{"database":"healthy"}}; no exception text (it could name a host or user).</summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
@@ -129,6 +136,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
         options.SecretToken = reader.Text(SettingKeys.AuthSecretToken);
+        options.PublicMetrics = reader.Flag(AuthOptions.PublicMetricsKey, false);
     }
 
     private static void ReadApi(SettingsReader reader, ApiOptions options)

@@ -6,6 +6,11 @@ using Suno.WebApi;
 using Suno.WebApi.Hosting;
 using Suno.WebApi.Hosting.Sandbox;
 
+if (args is [HealthProbe.Switch])
+{
+    return await HealthProbe.RunAsync(Console.Error);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(SandboxMode.TakeSwitch(args, out var sandboxSwitch));
@@ -34,6 +39,12 @@ catch (Exception ex) when (GatewayHosting.TryReportSettingsFailure(ex, Console.E
 {
     // Bad settings: the messages are out, one per line; no stack trace.
     return 2;
+}
+catch (DatabaseUnavailableException ex)
+{
+    // The server database never answered within Database:StartupRetrySeconds: one line, no stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 3;
 }
 
 /// <summary>The entry point, visible to WebApplicationFactory in the functional tests.</summary>

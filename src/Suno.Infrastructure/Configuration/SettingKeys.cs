@@ -32,4 +32,6 @@ public static class SettingKeys
     public const string LoggingDebug = "Logging:Debug";
     public const string LoggingRotateLogs = "Logging:RotateLogs";
     public const string LoggingDirectory = "Logging:Directory";
+    public const string LoggingRetainedFiles = "Logging:RetainedFiles";
+    public const string LoggingFileSizeMegabytes = "Logging:FileSizeMegabytes";
 }

@@ -27,6 +27,14 @@ public sealed class DatabaseOptions
     /// </summary>
     public string? KeyRingPath { get; set; }
 
+    /// <summary>
+    /// How long the first connection to a server database (SQL_DSN) is retried at start, with backoff, before the
+    /// gateway gives up (key Database:StartupRetrySeconds; 0 tries once). In compose the database often starts later.
+    /// </summary>
+    public int StartupRetrySeconds { get; set; } = DefaultStartupRetrySeconds;
+
+    public const int DefaultStartupRetrySeconds = 60;
+
     /// <summary>The key ring folder in effect.</summary>
     public string KeyRingFolder =>
         !string.IsNullOrWhiteSpace(KeyRingPath) ? Path.GetFullPath(KeyRingPath)

@@ -8,6 +8,12 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.StartupRetrySeconds is < 0 or > 3600)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Database:StartupRetrySeconds must be a whole number from 0 to 3600, got '{options.StartupRetrySeconds}'");
+        }
+
         if (options.Provider == DatabaseProvider.Postgres)
         {
             return DsnParser.TryConvert(options.Dsn, out _, out var error)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Suno.Application.Common.Interfaces;
 
@@ -49,7 +50,7 @@ public static class PersistenceServiceCollectionExtensions
             .PersistKeysToFileSystem(OwnerOnlyFolder(database.KeyRingFolder));
         services.TryAddSingleton<CookieProtector>();
 
-        services.AddHealthChecks().AddDbContextCheck<SunoDbContext>(HealthCheckName, tags: ["db"]);
+        services.AddHealthChecks().AddDbContextCheck<SunoDbContext>(HealthCheckName, tags: ["db", "ready"]);
         return services;
     }
 
@@ -99,6 +100,12 @@ public static class PersistenceServiceCollectionExtensions
         var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            if (db is not SqliteSunoDbContext)
+            {
+                var retry = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.StartupRetrySeconds);
+                await DatabaseStartup.WaitForServerAsync(db, retry, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
+            }
+
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             if (db is SqliteSunoDbContext)
             {

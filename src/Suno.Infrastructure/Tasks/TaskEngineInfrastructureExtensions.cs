@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Suno.Application.Tasks.Engine;
 
+using Suno.Infrastructure.Observability;
+
 namespace Suno.Infrastructure.Tasks;
 
 public static class TaskEngineInfrastructureExtensions
@@ -14,6 +16,7 @@ public static class TaskEngineInfrastructureExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<ITaskLeaseStore, TaskLeaseStore>();
+        services.AddGatewayMetrics();  // the worker times each tick
         services.AddHostedService<TaskPollingWorker>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Suno.Application.Tasks.Engine;
+using Suno.Infrastructure.Observability;
 
 namespace Suno.Infrastructure.Tasks;
 
@@ -16,6 +17,7 @@ internal sealed partial class TaskPollingWorker(
     GatewayInstance instance,
     TimeProvider clock,
     IOptions<TaskEngineOptions> options,
+    GatewayMetrics metrics,
     ILogger<TaskPollingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +33,7 @@ internal sealed partial class TaskPollingWorker(
         using var timer = new PeriodicTimer(interval, clock);
         do
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 var scope = scopes.CreateAsyncScope();
@@ -38,6 +41,8 @@ internal sealed partial class TaskPollingWorker(
                 {
                     await scope.ServiceProvider.GetRequiredService<TaskPoller>().PollOnceAsync(stoppingToken).ConfigureAwait(false);
                 }
+
+                metrics.PollTick(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

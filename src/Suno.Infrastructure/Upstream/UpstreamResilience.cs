@@ -59,11 +59,17 @@ public sealed class UpstreamResilience
     internal static bool FailedBeforeSending(Exception exception) =>
         exception is UpstreamUnavailableException { InnerException: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } };
 
+    /// <summary>The circuit state of an account, or null when it made no call yet (or was reset).</summary>
+    public CircuitState? CircuitOf(string accountId) =>
+        _accounts.TryGetValue(accountId, out var pipelines) ? pipelines.Circuit.CircuitState : null;
+
     private AccountPipelines Create()
     {
+        var circuit = new CircuitBreakerStateProvider();
         var breaker = new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
+                StateProvider = circuit,
                 ShouldHandle = new PredicateBuilder().Handle<UpstreamUnavailableException>().Handle<TimeoutRejectedException>(),
                 FailureRatio = _options.CircuitBreakerFailureRatio,
                 MinimumThroughput = _options.CircuitBreakerMinimumThroughput,
@@ -104,12 +110,12 @@ public sealed class UpstreamResilience
             .AddTimeout(_options.RequestTimeout)
             .Build();
 
-        return new AccountPipelines(reads, writes);
+        return new AccountPipelines(reads, writes, circuit);
     }
 }
 
 /// <summary>One account's pipelines; both share one circuit breaker.</summary>
-internal sealed record AccountPipelines(ResiliencePipeline Reads, ResiliencePipeline Writes);
+internal sealed record AccountPipelines(ResiliencePipeline Reads, ResiliencePipeline Writes, CircuitBreakerStateProvider Circuit);
 
 internal static class RetryStrategyOptionsExtensions
 {

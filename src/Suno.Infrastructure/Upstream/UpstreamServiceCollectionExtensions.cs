@@ -14,6 +14,8 @@ using Suno.Infrastructure.Upstream.Captcha;
 using Suno.Infrastructure.Upstream.Clerk;
 using Suno.Infrastructure.Upstream.Studio;
 
+using Suno.Infrastructure.Observability;
+
 namespace Suno.Infrastructure.Upstream;
 
 public static class UpstreamServiceCollectionExtensions
@@ -51,6 +53,7 @@ public static class UpstreamServiceCollectionExtensions
         services.TryAddSingleton<IAccountProvider>(sp => sp.GetRequiredService<AccountPool>());
         services.AddHostedService<AccountMaintenanceService>();
 
+        services.AddGatewayMetrics();  // UpstreamCallLog counts every call
         services.TryAddTransient<UpstreamCallLog>();
         ConfigureClient(services.AddHttpClient<ClerkClient>()).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);
         ConfigureClient(services.AddHttpClient<SunoStudioClient>()).ConfigurePrimaryHttpMessageHandler(CreateSunoHandler);

@@ -1,5 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serilog;
+using Serilog.Extensions.Logging;
+using Serilog.Formatting.Compact;
 using Suno.Infrastructure.Configuration;
 
 namespace Suno.WebApi.Hosting;
@@ -24,7 +28,13 @@ public static class GatewayHosting
         return builder;
     }
 
-    /// <summary>Single-line console logs with scopes and UTC timestamps; DEBUG turns on debug logs of our own code.</summary>
+    /// <summary>The rolling files' name pattern in LOG_DIR: Serilog puts the day (yyyyMMdd) before the dot.</summary>
+    public const string LogFilePattern = "gateway-.json";
+
+    /// <summary>
+    /// Single-line console logs with scopes and UTC timestamps; DEBUG turns on debug logs of our own code; with
+    /// ROTATE_LOGS, the same events also go to daily, size-capped files of compact JSON in LOG_DIR.
+    /// </summary>
     public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -51,8 +61,37 @@ public static class GatewayHosting
             builder.Logging.AddFilter("Suno", LogLevel.Debug);
         }
 
+        // The file provider is decided when the logger factory is built, from the final configuration (a host
+        // may add sources after this call). Not AddSerilog: it adds a Trace rule for its provider that would bypass
+        // the filters above; here the files get exactly what the console gets.
+        builder.Services.AddSingleton<ILoggerProvider>(services =>
+        {
+            var final = new LoggingOptions();
+            LoggingOptions.Read(new SettingsReader(services.GetRequiredService<IConfiguration>()), final);
+            return final.RotateLogs ? new SerilogLoggerProvider(FileLogger(final), dispose: true) : NullLoggerProvider.Instance;
+        });
+
         return builder;
     }
+
+    /// <summary>
+    /// The file provider: every event the logging filters let through (Serilog itself filters nothing), one compact
+    /// JSON object per line (CLEF: @t, @mt, @l, properties, scopes), a new file each UTC day and whenever one
+    /// reaches Logging:FileSizeMegabytes, the newest Logging:RetainedFiles kept. Shared, so two processes may use
+    /// one LOG_DIR.
+    /// </summary>
+    private static Serilog.Core.Logger FileLogger(LoggingOptions logging) =>
+        new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .WriteTo.File(
+                new CompactJsonFormatter(),
+                Path.Combine(Path.GetFullPath(logging.Directory), LogFilePattern),
+                fileSizeLimitBytes: logging.FileSizeMegabytes * 1024L * 1024L,
+                rollOnFileSizeLimit: true,
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: logging.RetainedFiles,
+                shared: true)
+            .CreateLogger();
 
     /// <summary>Runs the start-up validation of every setting now (before the database is touched).</summary>
     public static void ValidateSettings(this WebApplication app)

@@ -10,4 +10,10 @@ public sealed class AuthOptions
     /// Secret: never logged.
     /// </summary>
     public string? SecretToken { get; set; }
+
+    /// <summary>Key of <see cref="PublicMetrics"/>.</summary>
+    public const string PublicMetricsKey = "Metrics:Public";
+
+    /// <summary>GET /metrics answers without the token (for a Prometheus that cannot send one).</summary>
+    public bool PublicMetrics { get; set; }
 }

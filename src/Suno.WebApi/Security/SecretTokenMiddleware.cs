@@ -9,18 +9,20 @@ namespace Suno.WebApi.Security;
 /// When SECRET_TOKEN (Auth:SecretToken) is set, every route except /ping, /health and the API docs needs
 /// <c>Authorization: Bearer &lt;token&gt;</c>, else 401 in the family's envelope. Both sides are hashed with SHA-256
 /// and compared with <see cref="CryptographicOperations.FixedTimeEquals"/>, so neither the content nor the length of
-/// the token leaks through timing. The header is never logged.
+/// the token leaks through timing. The header is never logged. <c>/metrics</c> is open only with Metrics:Public.
 /// </summary>
 public sealed class SecretTokenMiddleware(RequestDelegate next, IOptionsMonitor<AuthOptions> options, ErrorResponder responder)
 {
     private const string BearerPrefix = "Bearer ";
+    public const string MetricsPath = "/metrics";
     private static readonly PathString[] OpenPaths = ["/ping", "/health", "/openapi", "/swagger"];
 
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var secret = options.CurrentValue.SecretToken;
-        if (string.IsNullOrEmpty(secret) || IsOpen(context.Request.Path) || HttpMethods.IsOptions(context.Request.Method)
+        if (string.IsNullOrEmpty(secret) || IsOpen(context.Request.Path)
+            || (options.CurrentValue.PublicMetrics && context.Request.Path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase)) || HttpMethods.IsOptions(context.Request.Method)
             || IsAuthorized(context.Request.Headers.Authorization.ToString(), secret))
         {
             await next(context).ConfigureAwait(false);

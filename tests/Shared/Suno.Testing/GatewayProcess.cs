@@ -21,7 +21,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         "SQL_DSN", "Database__Dsn", "SECRET_TOKEN", "Auth__SecretToken", "ASPNETCORE_URLS", "DOTNET_URLS",
         "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "SUNO_COOKIE", "COOKIE", "SESSION_ID", "PROXY",
         "BASE_URL", "CLERK_BASE_URL", "Server__Port", "Database__SqlitePath", "SQLITE_PATH", "SUNO_SANDBOX",
-        "POLL_INTERVAL", "CHAT_OPENAI_BASE", "CHAT_OPENAI_KEY",
+        "POLL_INTERVAL", "CHAT_OPENAI_BASE", "CHAT_OPENAI_KEY", "DEBUG", "ROTATE_LOGS", "LOG_DIR",
     ];
 
     private readonly Process _process;

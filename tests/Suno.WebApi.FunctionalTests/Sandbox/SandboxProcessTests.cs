@@ -98,6 +98,15 @@ public sealed class SandboxProcessTests
     }
 
     [Test]
+    public async Task Ready_in_sandbox_mode()
+    {
+        using var response = await _gateway.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), body);
+        Assert.That(body, Does.Contain("\"accounts\":\"healthy\""));
+    }
+
+    [Test]
     public async Task The_fakes_routes_are_not_in_the_OpenAPI_document()
     {
         var document = await _gateway.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));

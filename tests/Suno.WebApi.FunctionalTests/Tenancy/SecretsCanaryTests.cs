@@ -13,7 +13,7 @@ namespace Suno.WebApi.FunctionalTests.Tenancy;
 /// <summary>
 /// The secrets canary: the configured cookie, a request's own cookie, SECRET_TOKEN and CHAT_OPENAI_KEY get unique
 /// values; every family's routes are driven with logging at Trace; then none of the values may appear in any log
-/// line, any response body, the OpenAPI document, or the bytes of the database (the SQLite file and its WAL, or
+/// line (the captured provider's and the ROTATE_LOGS files'), any response body, the OpenAPI document, or the bytes of the database (the SQLite file and its WAL, or
 /// every row of every PostgreSQL table). The cookies are stored, encrypted.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
@@ -30,6 +30,7 @@ public sealed class SecretsCanaryTests(DatabaseProvider provider)
         var configured = fake.State.AddAccount(new FakeAccountSpec { Credits = 1_000, ClientToken = "canary-configured-" + run });
         var visitor = fake.State.AddAccount(new FakeAccountSpec { Credits = 1_000, ClientToken = "canary-visitor-" + run });
         string[] secrets = [configured.ClientToken, visitor.ClientToken, secretToken, openAiKey];
+        var logDir = Path.Combine(Path.GetTempPath(), "suno-canary-logs-" + run);
 
         await using var gateway = await Gateway.StartAsync(provider, new Dictionary<string, string?>
         {
@@ -42,6 +43,8 @@ public sealed class SecretsCanaryTests(DatabaseProvider provider)
             ["Chat:OpenAiKey"] = openAiKey,
             ["Tasks:PollIntervalSeconds"] = "1",
             ["DEBUG"] = "true",
+            ["Logging:RotateLogs"] = "true",
+            ["Logging:Directory"] = logDir,
         });
         var client = gateway.Client;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretToken);
@@ -75,6 +78,7 @@ public sealed class SecretsCanaryTests(DatabaseProvider provider)
         await SendAsync(HttpMethod.Get, "/suno/account?refresh=true");
         await SendAsync(HttpMethod.Post, "/v1/chat/completions", new { model = "chirp-v3-5", messages = new[] { new { role = "user", content = "a canary's song" } } });
         await SendAsync(HttpMethod.Post, "/suno/submit/music", new { prompt = "x", mv = "no-such-model" });
+        Assert.That(await SendAsync(HttpMethod.Get, "/metrics"), Does.Contain("suno_account_credits_left"), "the metrics were read");
         var openApi = await SendAsync(HttpMethod.Get, "/openapi/v1.json");
         Assert.That(openApi, Does.Contain("\"openapi\""), "the document was read");
 
@@ -88,6 +92,10 @@ public sealed class SecretsCanaryTests(DatabaseProvider provider)
 
         var logs = gateway.Logs.Lines.ToList();
         Assert.That(logs, Is.Not.Empty);
+        var fileLines = Logging.FileLogTests.FileLines(logDir);
+        Directory.Delete(logDir, recursive: true);
+        Assert.That(fileLines, Has.Count.GreaterThan(logs.Count / 2), "the files hold the trace-level events too");
+        logs.AddRange(fileLines);
         foreach (var secret in secrets)
         {
             Assert.That(logs.Where(l => l.Contains(secret, StringComparison.Ordinal)), Is.Empty, "log lines with a secret");

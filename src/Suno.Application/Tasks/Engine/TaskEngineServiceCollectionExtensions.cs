@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Suno.Application.Common.Interfaces;
 using Suno.Application.Common.Tenancy;
 using Suno.Application.Tasks.Common;
 
@@ -12,6 +13,7 @@ public static class TaskEngineServiceCollectionExtensions
     {
         services.TryAddSingleton<GatewayInstance>();
         services.TryAddSingleton<ITaskChangeNotifier, TaskChangeNotifier>();
+        services.TryAddSingleton<ITaskMetrics, NoTaskMetrics>();
         services.AddOptions<TaskEngineOptions>();
         services.TryAddScoped<CallerContext>();
         services.TryAddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerContext>());

@@ -29,6 +29,7 @@ public sealed partial class TaskPoller(
     GatewayInstance instance,
     TimeProvider clock,
     IOptions<TaskEngineOptions> options,
+    ITaskMetrics metrics,
     ILogger<TaskPoller> logger)
 {
     private int _feedCalls;
@@ -84,6 +85,11 @@ public sealed partial class TaskPoller(
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var task in tasks.Where(t => t.Status.IsTerminal()))
+        {
+            metrics.Finished(task.Action, task.Status, (task.FinishTime ?? now) - task.CreatedAt);
+        }
+
         notifier.Publish(changed);
         var report = new PollReport(ids.Count, settled, changed.Count, tasks.Count(t => t.Status.IsTerminal()), _feedCalls, _lyricsCalls);
         if (report.Claimed > 0 || report.Settled > 0)

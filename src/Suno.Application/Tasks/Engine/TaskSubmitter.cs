@@ -43,6 +43,7 @@ public sealed partial class TaskSubmitter(
     ITaskLeaseStore leases,
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<TaskEngineOptions> options,
+    ITaskMetrics metrics,
     ILogger<TaskSubmitter> logger)
 {
     /// <summary>
@@ -233,6 +234,7 @@ public sealed partial class TaskSubmitter(
         }
 
         // No billing read follows a generation: the account pool spends the known credits (ADR-013).
+        metrics.Submitted(work.Action);
         LogSubmitted(logger, task.Id, work.Action, accepted.AccountId);
         return task.Id;
     }
