@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Suno.Application.Tasks.Engine;
+using Suno.Infrastructure.Callbacks;
 
 namespace Suno.Infrastructure.Tasks;
 
@@ -15,6 +16,7 @@ public static class TaskEngineInfrastructureExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<ITaskLeaseStore, TaskLeaseStore>();
         services.AddHostedService<TaskPollingWorker>();
+        services.AddCallbackDelivery();
         return services;
     }
 }
