@@ -62,12 +62,32 @@ public static class HostedMusic
     public static string StreamUrlOf(ClipDto clip) => clip?.AudioUrl ?? string.Empty;
 }
 
-/// <summary>A clip in the hosted API's snake_case form (callbacks' <c>data.data[]</c>, record-info's <c>response.data[]</c>).</summary>
-public sealed record HostedClipItem
+/// <summary>The fields both of the hosted API's clip forms spell the same way.</summary>
+public abstract record HostedClipFields
 {
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 
+    [JsonPropertyName("prompt")]
+    public required string Prompt { get; init; }
+
+    [JsonPropertyName("title")]
+    public required string Title { get; init; }
+
+    [JsonPropertyName("tags")]
+    public required string Tags { get; init; }
+
+    /// <summary>"yyyy-MM-dd HH:mm:ss" (camelCase in both forms, as documented).</summary>
+    [JsonPropertyName("createTime")]
+    public required string CreateTime { get; init; }
+
+    [JsonPropertyName("duration")]
+    public double? Duration { get; init; }
+}
+
+/// <summary>A clip in the hosted API's snake_case form (callbacks' <c>data.data[]</c>, record-info's <c>response.data[]</c>).</summary>
+public sealed record HostedClipItem : HostedClipFields
+{
     [JsonPropertyName("audio_url")]
     public required string AudioUrl { get; init; }
 
@@ -86,23 +106,8 @@ public sealed record HostedClipItem
     [JsonPropertyName("source_image_url")]
     public required string SourceImageUrl { get; init; }
 
-    [JsonPropertyName("prompt")]
-    public required string Prompt { get; init; }
-
     [JsonPropertyName("model_name")]
     public required string ModelName { get; init; }
-
-    [JsonPropertyName("title")]
-    public required string Title { get; init; }
-
-    [JsonPropertyName("tags")]
-    public required string Tags { get; init; }
-
-    [JsonPropertyName("createTime")]
-    public required string CreateTime { get; init; }
-
-    [JsonPropertyName("duration")]
-    public double? Duration { get; init; }
 
     public static HostedClipItem From(ClipDto clip)
     {

@@ -14,11 +14,8 @@ public sealed record HostedTaskId([property: JsonPropertyName("taskId")] string 
 public sealed record HostedCredits([property: JsonPropertyName("credits")] int Credits);
 
 /// <summary>A clip in record-info's camelCase form (<c>response.sunoData[]</c>); <c>id</c> is the Suno clip id later calls take as audioId.</summary>
-public sealed record HostedSunoData
+public sealed record HostedSunoData : HostedClipFields
 {
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
     [JsonPropertyName("audioUrl")]
     public required string AudioUrl { get; init; }
 
@@ -28,23 +25,8 @@ public sealed record HostedSunoData
     [JsonPropertyName("imageUrl")]
     public required string ImageUrl { get; init; }
 
-    [JsonPropertyName("prompt")]
-    public required string Prompt { get; init; }
-
     [JsonPropertyName("modelName")]
     public required string ModelName { get; init; }
-
-    [JsonPropertyName("title")]
-    public required string Title { get; init; }
-
-    [JsonPropertyName("tags")]
-    public required string Tags { get; init; }
-
-    [JsonPropertyName("createTime")]
-    public required string CreateTime { get; init; }
-
-    [JsonPropertyName("duration")]
-    public double? Duration { get; init; }
 
     public static HostedSunoData From(ClipDto clip) => new()
     {
