@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Suno.WebApi.FunctionalTests.Hosted;
 
 /// <summary>One callback as the receiver got it.</summary>
-public sealed record ReceivedCallback(string Path, string? CallbackId, string? Timestamp, string? Signature, JsonElement Body, DateTime At);
+public sealed record ReceivedCallback(string Path, string? CallbackId, string? Timestamp, string? Signature, JsonElement Body, int Answer);
 
 /// <summary>
 /// A real HTTP receiver on 127.0.0.1 (Kestrel) that records every callback. A path answers 200 unless told to fail
@@ -56,19 +56,19 @@ public sealed class CallbackReceiver : IAsyncDisposable
     {
         var path = context.Request.Path.Value!;
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-        _received.Enqueue(new ReceivedCallback(
-            path,
-            context.Request.Headers["X-Callback-Id"].FirstOrDefault(),
-            context.Request.Headers["X-Webhook-Timestamp"].FirstOrDefault(),
-            context.Request.Headers["X-Webhook-Signature"].FirstOrDefault(),
-            body,
-            DateTime.UtcNow));
         var fail = false;
         _failuresLeft.AddOrUpdate(path, 0, (_, left) =>
         {
             fail = left > 0;
             return left == int.MaxValue ? left : Math.Max(0, left - 1);
         });
+        _received.Enqueue(new ReceivedCallback(
+            path,
+            context.Request.Headers["X-Callback-Id"].FirstOrDefault(),
+            context.Request.Headers["X-Webhook-Timestamp"].FirstOrDefault(),
+            context.Request.Headers["X-Webhook-Signature"].FirstOrDefault(),
+            body,
+            fail ? 500 : 200));
         context.Response.StatusCode = fail ? 500 : 200;
         await context.Response.WriteAsync(fail ? "not now" : "{\"status\":\"received\"}");
     }
