@@ -9,6 +9,7 @@ public static class CallbackSettings
     public const string RetryDelaysSeconds = "Callbacks:RetryDelaysSeconds";
     public const string SigningKey = "Callbacks:SigningKey";
     public const string AllowLoopbackTargets = "Network:AllowLoopbackTargets";
+    public const string TimeoutSeconds = "Callbacks:TimeoutSeconds";
 
     public static void Read(SettingsReader reader, CallbackOptions options)
     {
@@ -35,5 +36,6 @@ public static class CallbackSettings
         var key = reader.Text(SigningKey);
         options.SigningKey = string.IsNullOrEmpty(key) ? null : key;
         options.AllowLoopbackTargets = reader.Flag(AllowLoopbackTargets, false);
+        options.Timeout = TimeSpan.FromSeconds(reader.Number(TimeoutSeconds, 15, 1, 60));
     }
 }

@@ -19,6 +19,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedCallback> _received = new();
+    private readonly ConcurrentDictionary<string, int> _hangsLeft = new(StringComparer.Ordinal);
 
     private CallbackReceiver(WebApplication app) => _app = app;
 
@@ -43,6 +44,11 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     /// <summary>The first <paramref name="count"/> requests to <paramref name="path"/> are answered 500 (int.MaxValue: always).</summary>
     public void FailFirst(string path, int count) => _failuresLeft[path] = count;
+
+    /// <summary>The first <paramref name="count"/> requests to <paramref name="path"/> get no answer for <see cref="HangFor"/>.</summary>
+    public void HangFirst(string path, int count) => _hangsLeft[path] = count;
+
+    public static TimeSpan HangFor => TimeSpan.FromSeconds(5);
 
     public IReadOnlyList<ReceivedCallback> On(string path) => Received.Where(r => r.Path == path).ToList();
 
@@ -69,6 +75,17 @@ public sealed class CallbackReceiver : IAsyncDisposable
             context.Request.Headers["X-Webhook-Signature"].FirstOrDefault(),
             body,
             fail ? 500 : 200));
+        var hang = false;
+        _hangsLeft.AddOrUpdate(path, 0, (_, left) =>
+        {
+            hang = left > 0;
+            return Math.Max(0, left - 1);
+        });
+        if (hang)
+        {
+            await Task.Delay(HangFor, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         context.Response.StatusCode = fail ? 500 : 200;
         await context.Response.WriteAsync(fail ? "not now" : "{\"status\":\"received\"}");
     }

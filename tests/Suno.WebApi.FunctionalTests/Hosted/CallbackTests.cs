@@ -33,6 +33,7 @@ public sealed class CallbackTests(DatabaseProvider provider)
             ["Network:AllowLoopbackTargets"] = "true",
             ["Callbacks:SigningKey"] = Key,
             ["Callbacks:RetryDelaysSeconds"] = "1,1,1",
+            ["Callbacks:TimeoutSeconds"] = "1",
         });
     }
 
@@ -116,6 +117,24 @@ public sealed class CallbackTests(DatabaseProvider provider)
         Assert.That(_receiver.On("/down"), Has.Count.EqualTo(4), "the first attempt and three retries");
         var task = await _api.TaskAsync(taskId);
         Assert.That(task.GetProperty("callback_error").GetString(), Does.Contain("500"));
+    }
+
+    [Test]
+    public async Task A_receiver_that_hangs_is_timed_out_and_retried()
+    {
+        _receiver.HangFirst("/hang", 1);
+        var taskId = await SubmitOkAsync(Client, "/api/v1/lyrics", new { prompt = "lyrics for a slow receiver", callBackUrl = _receiver.Url("/hang") });
+        await Eventually.AssertAsync(
+            () => Task.FromResult(_receiver.On("/hang").Count >= 2),
+            "a second attempt after the first timed out",
+            TimeSpan.FromSeconds(30));
+        await Task.Delay(CallbackReceiver.HangFor);  // the hung answer comes late; nothing more may be sent
+
+        var got = _receiver.On("/hang");
+        Assert.That(got, Has.Count.EqualTo(2));
+        Assert.That(got.Select(g => g.CallbackId).Distinct().Count(), Is.EqualTo(1));
+        var record = (await GetAsync(Client, $"/api/v1/lyrics/record-info?taskId={taskId}")).GetProperty("data");
+        Assert.That(record.GetProperty("status").GetString(), Is.EqualTo("SUCCESS"), "delivered on the retry, not given up");
     }
 
     private static IEnumerable<string> RefusedUrls() =>
