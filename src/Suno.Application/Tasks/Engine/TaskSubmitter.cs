@@ -68,16 +68,18 @@ public sealed partial class TaskSubmitter(
             sourceTaskId = maker?.TaskId;
             if (song.Hosted is { IsExtend: true } && maker is not null)
             {
-                // The hosted extend: continueAt inside the clip; defaultParamFlag false inherits its style and title.
+                // The hosted extend: continueAt inside the clip.
                 if (song.ContinueAt is { } at && maker.Duration is { } duration && at >= duration)
                 {
                     throw new ValidationException("continueAt", $"continueAt must be less than the clip's duration ({duration:0.##} s), got {at}");
                 }
 
-                if (song.Hosted.DefaultParamFlag == false)
+                // defaultParamFlag false inherits the clip's style and title; true keeps those it gives, else inherits.
+                song = song with
                 {
-                    song = song with { Tags = song.Tags ?? maker.Tags, Title = song.Title ?? maker.Title };
-                }
+                    Tags = string.IsNullOrWhiteSpace(song.Tags) ? maker.Tags : song.Tags,
+                    Title = string.IsNullOrWhiteSpace(song.Title) ? maker.Title : song.Title,
+                };
             }
         }
 

@@ -55,7 +55,8 @@ public sealed class HostedController(IMediator mediator) : ControllerBase
 
     /// <summary>
     /// Continues a clip (audioId: a sunoData[].id of record-info). defaultParamFlag true: prompt, style, title and
-    /// continueAt (seconds, inside the clip); false: the clip's style and title are kept.
+    /// continueAt (seconds, inside the clip), style and title (the clip's when left out); false: the clip's style and
+    /// title are kept. callBackUrl may be left out here (then there are no callbacks).
     /// </summary>
     [HttpPost("generate/extend")]
     [EndpointName("HostedExtend")]

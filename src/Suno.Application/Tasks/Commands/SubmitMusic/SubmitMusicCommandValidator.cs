@@ -132,8 +132,10 @@ public sealed class SubmitMusicCommandValidator : AbstractValidator<SubmitMusicC
                 ? $"model is required: one of {string.Join(", ", SunoModelCatalog.HostedNames)}"
                 : $"model '{c.Model}' is not one of {string.Join(", ", SunoModelCatalog.HostedNames)}")
             .OverridePropertyName("model");
+        // An extension may leave callBackUrl out (the hosted API's own sample client does): it is then not called back.
         RuleFor(c => c.CallbackUrl)
             .Must(u => !string.IsNullOrWhiteSpace(u))
+            .When(c => c.Hosted is { IsExtend: false })
             .WithMessage("callBackUrl is required: the URL the gateway calls when the task changes")
             .OverridePropertyName("callBackUrl");
         RuleFor(c => c.CallbackUrl)
@@ -167,7 +169,7 @@ public sealed class SubmitMusicCommandValidator : AbstractValidator<SubmitMusicC
             .OverridePropertyName("title");
         RuleFor(c => c.Prompt)
             .Must(p => !string.IsNullOrWhiteSpace(p))
-            .When(c => HostedNeedsOwnParameters(c) && (c.Hosted!.IsExtend || c.Hosted.Instrumental != true))
+            .When(c => (HostedNeedsOwnParameters(c) && c.Hosted!.Instrumental != true) || c.Hosted is { IsExtend: true, DefaultParamFlag: true })
             .WithMessage(c => $"prompt is required when {HostedModeName(c)}{(c.Hosted!.IsExtend ? string.Empty : " and instrumental is false")}: the lyrics")
             .OverridePropertyName("prompt");
         RuleFor(c => c.Prompt)
@@ -216,8 +218,8 @@ public sealed class SubmitMusicCommandValidator : AbstractValidator<SubmitMusicC
     /// <summary>The hosted API's limit of a description-mode prompt.</summary>
     public const int HostedDescriptionMaxLength = 500;
 
-    private static bool HostedNeedsOwnParameters(SubmitMusicCommand c) =>
-        c.Hosted is { IsExtend: false, CustomMode: true } or { IsExtend: true, DefaultParamFlag: true };
+    /// <summary>Custom mode needs its own style and title; an extension inherits the clip's when it gives none.</summary>
+    private static bool HostedNeedsOwnParameters(SubmitMusicCommand c) => c.Hosted is { IsExtend: false, CustomMode: true };
 
     private static string HostedModeName(SubmitMusicCommand c) => c.Hosted!.IsExtend ? "defaultParamFlag is true" : "customMode is true";
 
