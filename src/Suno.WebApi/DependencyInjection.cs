@@ -9,6 +9,7 @@ using Suno.Infrastructure.Configuration;
 using Suno.Infrastructure.Observability;
 using Suno.WebApi.Errors;
 using Suno.WebApi.Families.Gcui;
+using Suno.WebApi.Families.Hosted;
 using Suno.WebApi.Families.OpenAi;
 using Suno.WebApi.Families.SunoTasks;
 using Suno.WebApi.Hosting;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<IErrorEnvelope>(sp => sp.GetRequiredService<SunoEnvelopes>());
         services.AddSingleton<IErrorEnvelope, GcuiEnvelope>();
         services.AddSingleton<IErrorEnvelope, OpenAiErrorEnvelope>();
+        services.AddSingleton<IErrorEnvelope, HostedEnvelope>();  // /api/v1 is longer than gcui's /api, so it wins there
 
         services.AddOpenApi(o =>
         {

@@ -36,6 +36,17 @@ public static class SunoModelCatalog
         ["V5_5"] = "chirp-fenix",
     };
 
+    /// <summary>The hosted API's (/api/v1/*) model names, the only ones that family accepts; each is an alias above.</summary>
+    public static IReadOnlyList<string> HostedNames { get; } = ["V3_5", "V4", "V4_5", "V4_5PLUS", "V4_5ALL", "V5", "V5_5"];
+
+    /// <summary>Whether <paramref name="name"/> is one of <see cref="HostedNames"/> (any case).</summary>
+    public static bool IsHostedName(string? name) =>
+        name is not null && HostedNames.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The hosted name of an upstream <c>mv</c> (chirp-auk → V4_5); the <c>mv</c> itself when it has none.</summary>
+    public static string HostedNameOf(string mv) =>
+        HostedNames.FirstOrDefault(n => string.Equals(Aliases[n], mv, StringComparison.OrdinalIgnoreCase)) ?? mv;
+
     /// <summary>Every known model, oldest first.</summary>
     public static IReadOnlyList<SunoModel> All => Known;
 

@@ -48,6 +48,9 @@ public class SunoTask
     public LyricsResult? Lyrics { get; private set; }
     public string? AccountId { get; private set; }
     public string? CallbackUrl { get; private set; }
+
+    /// <summary>Why a callback of this task was given up (every retry failed); null while none was.</summary>
+    public string? CallbackError { get; private set; }
     public string? IdempotencyKey { get; private set; }
 
     /// <summary>Who the task belongs to (<see cref="Tenants"/>): only that tenant reads it, and its key is unique there.</summary>
@@ -259,6 +262,14 @@ public class SunoTask
     }
 
     /// <summary>Applies a lyrics poll: complete ends the task, error fails it, anything else means running.</summary>
+    /// <summary>A callback stage of this task could not be delivered (hosted record-info: CALLBACK_EXCEPTION).</summary>
+    public void RecordCallbackFailure(string error, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        CallbackError = error.Length > 2000 ? error[..2000] : error;
+        UpdatedAt = now;
+    }
+
     public void ApplyLyrics(LyricsResult lyrics, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(lyrics);

@@ -19,6 +19,7 @@ public static class SettingsServiceCollectionExtensions
         services.AddValidatedSettings<ChatOptions>(configuration, ChatSettings.Read);
         services.AddValidatedSettings<TaskEngineOptions>(configuration, TaskSettings.Read);
         services.AddValidatedSettings<LoggingOptions>(configuration, LoggingOptions.Read);
+        services.AddValidatedSettings<Application.Callbacks.CallbackOptions>(configuration, CallbackSettings.Read);
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Suno.Application.Common.Interfaces;
 using Suno.Domain.Accounts;
+using Suno.Domain.Callbacks;
 using Suno.Domain.Clips;
 using Suno.Domain.Tasks;
 
@@ -25,6 +26,8 @@ public abstract class SunoDbContext : DbContext, ISunoDbContext
     public DbSet<Clip> Clips => Set<Clip>();
 
     public DbSet<SunoAccount> Accounts => Set<SunoAccount>();
+
+    public DbSet<CallbackDelivery> CallbackDeliveries => Set<CallbackDelivery>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

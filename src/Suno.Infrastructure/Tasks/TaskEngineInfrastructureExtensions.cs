@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Suno.Application.Tasks.Engine;
+using Suno.Infrastructure.Callbacks;
 
 using Suno.Infrastructure.Observability;
 
@@ -18,6 +19,7 @@ public static class TaskEngineInfrastructureExtensions
         services.AddScoped<ITaskLeaseStore, TaskLeaseStore>();
         services.AddGatewayMetrics();  // the worker times each tick
         services.AddHostedService<TaskPollingWorker>();
+        services.AddCallbackDelivery();
         return services;
     }
 }

@@ -41,7 +41,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors);
+            throw new ValidationException(errors, tooLong: failures.TrueForAll(f => f.ErrorCode == ValidationException.TooLongCode));
         }
 
         return await next().ConfigureAwait(false);

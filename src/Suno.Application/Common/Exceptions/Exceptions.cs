@@ -3,10 +3,14 @@ namespace Suno.Application.Common.Exceptions;
 /// <summary>Bad input: 400 with the failing fields.</summary>
 public sealed class ValidationException : SunoApplicationException
 {
-    public ValidationException(IReadOnlyDictionary<string, string[]> errors)
+    /// <summary>The FluentValidation error code of a rule whose failure means "too long" (413 when every failure is one).</summary>
+    public const string TooLongCode = "too_long";
+
+    public ValidationException(IReadOnlyDictionary<string, string[]> errors, bool tooLong = false)
         : base("invalid_request", BuildMessage(errors))
     {
         Errors = errors;
+        TooLong = tooLong;
     }
 
     public ValidationException(string field, string message)
@@ -17,7 +21,10 @@ public sealed class ValidationException : SunoApplicationException
     /// <summary>Field name (as the client spelled it) to messages.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
-    public override int StatusCode => 400;
+    /// <summary>Every failure was a length over a limit: 413 (the hosted family's "prompt too long").</summary>
+    public bool TooLong { get; }
+
+    public override int StatusCode => TooLong ? 413 : 400;
 
     private static string BuildMessage(IReadOnlyDictionary<string, string[]> errors) =>
         errors.Count == 0

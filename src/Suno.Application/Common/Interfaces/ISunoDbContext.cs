@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Suno.Domain.Accounts;
+using Suno.Domain.Callbacks;
 using Suno.Domain.Clips;
 using Suno.Domain.Tasks;
 
@@ -13,6 +14,8 @@ public interface ISunoDbContext
     DbSet<Clip> Clips { get; }
 
     DbSet<SunoAccount> Accounts { get; }
+
+    DbSet<CallbackDelivery> CallbackDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,15 @@ public sealed record TaskDto
     /// <summary>A lyrics task's result {id, status, title, text}; null while there is none (and for music tasks).</summary>
     public LyricsResult? Lyrics { get; init; }
 
+    /// <summary>What was submitted, as stored (the engine's snake_case work JSON; no secrets).</summary>
+    public string? Parameters { get; init; }
+
+    /// <summary>The URL the submitter asked to be called back on; null when none.</summary>
+    public string? CallbackUrl { get; init; }
+
+    /// <summary>Why a callback was given up after its retries; null while every callback was delivered or is still due.</summary>
+    public string? CallbackError { get; init; }
+
     /// <summary>SUCCESS or FAILURE: nothing about the task changes any more.</summary>
     public bool IsFinished => Status is "SUCCESS" or "FAILURE";
 }

@@ -21,4 +21,10 @@ public enum SubmissionDialect
 
     /// <summary>The gcui-art routes (/api/*): model, audio_id, ...</summary>
     Gcui,
+
+    /// <summary>
+    /// The hosted routes (/api/v1/*, sunoapi.org's API): camelCase fields (style, callBackUrl, audioId), required
+    /// customMode/instrumental/model/callBackUrl, the hosted model names and per-model limits (too long = 413).
+    /// </summary>
+    Hosted,
 }

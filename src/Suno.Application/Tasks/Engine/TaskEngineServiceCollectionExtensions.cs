@@ -23,6 +23,8 @@ public static class TaskEngineServiceCollectionExtensions
         services.AddScoped<TaskSubmitter>();
         services.AddScoped<LostSubmissionSettler>();
         services.AddScoped<TaskPoller>();
+        services.AddScoped<Callbacks.CallbackStager>();
+        services.AddOptions<Callbacks.CallbackOptions>();
         return services;
     }
 }

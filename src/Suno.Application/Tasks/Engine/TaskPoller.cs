@@ -25,6 +25,7 @@ public sealed partial class TaskPoller(
     ISunoUpstream upstream,
     IAccountProvider accounts,
     ITaskChangeNotifier notifier,
+    Callbacks.CallbackStager stager,
     LostSubmissionSettler settler,
     GatewayInstance instance,
     TimeProvider clock,
@@ -91,6 +92,7 @@ public sealed partial class TaskPoller(
         }
 
         notifier.Publish(changed);
+        await stager.StageAsync(tasks.Where(t => changed.Contains(t.Id)).ToList(), now, cancellationToken).ConfigureAwait(false);
         var report = new PollReport(ids.Count, settled, changed.Count, tasks.Count(t => t.Status.IsTerminal()), _feedCalls, _lyricsCalls);
         if (report.Claimed > 0 || report.Settled > 0)
         {

@@ -62,7 +62,7 @@ public sealed partial class TaskSubmitter(
             // is a 404 and nothing reaches Suno; a clip no task of ours made is left to Suno with the caller's account.
             var maker = await db.Clips.AsNoTracking()
                 .Where(c => c.Id == song.ContinueClipId)
-                .Select(c => new { c.TaskId, c.TenantId })
+                .Select(c => new { c.TaskId, c.TenantId, c.Title, c.Tags, c.Duration })
                 .FirstOrDefaultAsync(cancellationToken)
                 .ConfigureAwait(false);
             if (maker is not null && maker.TenantId != caller.TenantId)
@@ -71,6 +71,21 @@ public sealed partial class TaskSubmitter(
             }
 
             sourceTaskId = maker?.TaskId;
+            if (song.Hosted is { IsExtend: true } && maker is not null)
+            {
+                // The hosted extend: continueAt inside the clip.
+                if (song.ContinueAt is { } at && maker.Duration is { } duration && at >= duration)
+                {
+                    throw new ValidationException("continueAt", $"continueAt must be less than the clip's duration ({duration:0.##} s), got {at}");
+                }
+
+                // defaultParamFlag false inherits the clip's style and title; true keeps those it gives, else inherits.
+                song = song with
+                {
+                    Tags = string.IsNullOrWhiteSpace(song.Tags) ? maker.Tags : song.Tags,
+                    Title = string.IsNullOrWhiteSpace(song.Title) ? maker.Title : song.Title,
+                };
+            }
         }
 
         if (song.IsExtension && !string.IsNullOrWhiteSpace(sourceTaskId))

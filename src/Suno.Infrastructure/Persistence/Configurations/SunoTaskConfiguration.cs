@@ -27,6 +27,7 @@ internal sealed class SunoTaskConfiguration : IEntityTypeConfiguration<SunoTask>
         builder.Property(t => t.Parameters).HasColumnName("parameters");
         builder.Property(t => t.AccountId).HasColumnName("account_id").HasMaxLength(FieldLengths.Id);
         builder.Property(t => t.CallbackUrl).HasColumnName("callback_url").HasMaxLength(FieldLengths.Url);
+        builder.Property(t => t.CallbackError).HasColumnName("callback_error").HasMaxLength(FieldLengths.FailReason);
         builder.Property(t => t.IdempotencyKey).HasColumnName("idempotency_key").HasMaxLength(FieldLengths.IdempotencyKey);
         builder.Property(t => t.TenantId).HasColumnName("tenant_id").HasMaxLength(FieldLengths.TenantId).HasDefaultValue(Tenants.Pool);
         builder.Property(t => t.RequestHash).HasColumnName("request_hash").HasMaxLength(FieldLengths.Hash);

@@ -26,6 +26,11 @@ public sealed record SunoTaskObject
     [JsonPropertyName("fail_reason")]
     public required string FailReason { get; init; }
 
+    /// <summary>Why a callback to callback_url was given up after its retries; left out while none was.</summary>
+    [JsonPropertyName("callback_error")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CallbackError { get; init; }
+
     /// <summary>Unix seconds; 0 when not yet.</summary>
     [JsonPropertyName("submit_time")]
     public required long SubmitTime { get; init; }
@@ -59,6 +64,7 @@ public sealed record SunoTaskObject
             Action = task.Action,
             Status = task.Status,
             FailReason = task.FailReason ?? string.Empty,
+            CallbackError = task.CallbackError,
             SubmitTime = task.SubmitTime,
             StartTime = task.StartTime,
             FinishTime = task.FinishTime,

@@ -45,6 +45,9 @@ public sealed record SubmitMusicCommand : IRequest<TaskDto>
 
     public string? CallbackUrl { get; init; }
 
+    /// <summary>The hosted family's (/api/v1/*) own required flags, as the request gave them; null for other families.</summary>
+    public HostedFlags? Hosted { get; init; }
+
     public string? IdempotencyKey { get; init; }
 
     /// <summary>What the answer waits for (at most <see cref="MaxWait"/>).</summary>
@@ -60,3 +63,9 @@ public sealed record SubmitMusicCommand : IRequest<TaskDto>
 
     public override string ToString() => $"{nameof(SubmitMusicCommand)} (model {Model ?? "default"}, extension {IsExtension}, wait {Wait})";
 }
+
+/// <summary>
+/// The flags the hosted API (sunoapi.org's /api/v1/*) requires, null when the request left them out, so the validator
+/// can name a missing one. <see cref="DefaultParamFlag"/> is for extensions only.
+/// </summary>
+public sealed record HostedFlags(bool? CustomMode, bool? Instrumental, bool? DefaultParamFlag = null, bool IsExtend = false);
