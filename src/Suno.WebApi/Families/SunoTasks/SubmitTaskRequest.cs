@@ -58,7 +58,7 @@ public sealed record SubmitTaskRequest
     [JsonPropertyName("task_id")]
     public string? TaskId { get; init; }
 
-    /// <summary>Stored with the task; the gateway does not call it yet (optional, an absolute http(s) URL).</summary>
+    /// <summary>Called back through the outbox at each stage of the task (optional, an absolute http(s) URL; see README "Callbacks").</summary>
     [JsonPropertyName("callback_url")]
     public string? CallbackUrl { get; init; }
 
