@@ -122,7 +122,7 @@ public sealed class MetaTests
 
         Assert.That(
             properties.EnumerateObject().Select(p => p.Name),
-            Is.EquivalentTo(new[] { "task_id", "action", "status", "fail_reason", "submit_time", "start_time", "finish_time", "progress", "data" }));
+            Is.EquivalentTo(new[] { "task_id", "action", "status", "fail_reason", "callback_error", "submit_time", "start_time", "finish_time", "progress", "data" }));
         Assert.That(properties.GetProperty("submit_time").GetProperty("type").ToString(), Does.Contain("integer").And.Not.Contain("string"));
     }
 
