@@ -18,10 +18,11 @@ public sealed class MappingTests
     /// <summary>Submitted, started, then failed: every member of its DTO has a value that is not the default.</summary>
     private static SunoTask FailedAfterStart(string id)
     {
-        var task = SunoTask.Create(id, TaskAction.Music, """{"prompt":"a song"}""", TaskSamples.Submitted.AddSeconds(-1));
+        var task = SunoTask.Create(id, TaskAction.Music, """{"prompt":"a song"}""", TaskSamples.Submitted.AddSeconds(-1), callbackUrl: "https://example.com/cb");
         task.MarkSubmitted([TaskSamples.Clip(id + "-a", ClipStatus.Submitted)], TaskSamples.Submitted);
         task.ApplyClips([TaskSamples.Clip(id + "-a", ClipStatus.Streaming)], TaskSamples.Submitted.AddSeconds(30));
         task.Fail("moderation", TaskSamples.Submitted.AddSeconds(40));
+        task.RecordCallbackFailure("callback 'error' given up", TaskSamples.Submitted.AddSeconds(50));
         return task;
     }
 
