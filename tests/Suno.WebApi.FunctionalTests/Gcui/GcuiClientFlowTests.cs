@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Suno.FakeUpstream;
-using Suno.Testing;
+using Suno.WebApi.FunctionalTests.Support;
 using Suno.WebApi.FunctionalTests.Tasks;
 
 namespace Suno.WebApi.FunctionalTests.Gcui;
@@ -14,8 +13,6 @@ namespace Suno.WebApi.FunctionalTests.Gcui;
 [TestFixture]
 public sealed class GcuiClientFlowTests
 {
-    private static readonly TimeSpan NodeTimeout = TimeSpan.FromMinutes(2);
-
     [Test]
     public async Task Seed_000_flows_work_from_a_node_client()
     {
@@ -23,36 +20,16 @@ public sealed class GcuiClientFlowTests
         var second = gateway.Fake.State.AddAccount(new FakeAccountSpec { Credits = 500 });
         var poor = gateway.Fake.State.AddAccount(new FakeAccountSpec { Credits = 5 });
         var empty = gateway.Fake.State.AddAccount(new FakeAccountSpec { Credits = 0 });
-        var script = Path.Combine(RepoLayout.Root, "build", "clients", "flows", "gcui-flows.mjs");
-        Assert.That(File.Exists(script), Is.True, script);
-
-        ProcessResult result;
-        try
+        var (result, summary) = await ClientFlows.RunAsync("gcui-flows.mjs", new Dictionary<string, string?>
         {
-            result = await ProcessRunner.RunAsync(
-                "node",
-                [script],
-                RepoLayout.Root,
-                NodeTimeout,
-                new Dictionary<string, string?>
-                {
-                    ["GATEWAY_URL"] = gateway.Client.BaseAddress!.ToString(),
-                    ["SECOND_COOKIE"] = second.Cookie,
-                    ["POOR_COOKIE"] = poor.Cookie,
-                    ["EMPTY_COOKIE"] = empty.Cookie,
-                    ["POLL_MS"] = "250",
-                });
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"Node.js 20+ must be on PATH for the client-flow tests (node: {e.Message}).");
-            return;
-        }
-
-        Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        var line = result.Output.Split('\n').Single(l => l.StartsWith("SUMMARY ", StringComparison.Ordinal));
-        using var summary = JsonDocument.Parse(line["SUMMARY ".Length..]);
-        var root = summary.RootElement;
+            ["GATEWAY_URL"] = gateway.Client.BaseAddress!.ToString(),
+            ["SECOND_COOKIE"] = second.Cookie,
+            ["POOR_COOKIE"] = poor.Cookie,
+            ["EMPTY_COOKIE"] = empty.Cookie,
+            ["POLL_MS"] = "250",
+        });
+        using var document = summary;
+        var root = document.RootElement;
         Assert.That(root.GetProperty("poll").GetString(), Is.EqualTo("streaming"), result.ToString());
         Assert.That(root.GetProperty("safe").GetString(), Does.StartWith("generated"));
         Assert.That(root.GetProperty("poor").GetString(), Is.EqualTo("out of credits (402)"));

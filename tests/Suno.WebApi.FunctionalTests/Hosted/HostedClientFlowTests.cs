@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Suno.FakeUpstream;
-using Suno.Testing;
 using Suno.WebApi.FunctionalTests.Support;
 using Suno.WebApi.FunctionalTests.Tasks;
 
@@ -24,35 +22,15 @@ public sealed class HostedClientFlowTests
             ["Auth:SecretToken"] = Key,
             ["Network:AllowLoopbackTargets"] = "true",
         });
-        var script = Path.Combine(RepoLayout.Root, "build", "clients", "flows", "hosted-flows.mjs");
-        Assert.That(File.Exists(script), Is.True, script);
-
-        ProcessResult result;
-        try
+        var (_, summary) = await ClientFlows.RunAsync("hosted-flows.mjs", new Dictionary<string, string?>
         {
-            result = await ProcessRunner.RunAsync(
-                "node",
-                [script],
-                RepoLayout.Root,
-                TimeSpan.FromMinutes(2),
-                new Dictionary<string, string?>
-                {
-                    ["GATEWAY_URL"] = gateway.Client.BaseAddress!.ToString(),
-                    ["API_KEY"] = Key,
-                    ["CALLBACK_URL"] = receiver.Url("/sample").TrimEnd('/'),
-                    ["POLL_MS"] = "250",
-                });
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"Node.js 20+ must be on PATH for the client-flow tests (node: {e.Message}).");
-            return;
-        }
-
-        Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        var line = result.Output.Split('\n').Single(l => l.StartsWith("SUMMARY ", StringComparison.Ordinal));
-        using var summary = JsonDocument.Parse(line["SUMMARY ".Length..]);
-        var root = summary.RootElement;
+            ["GATEWAY_URL"] = gateway.Client.BaseAddress!.ToString(),
+            ["API_KEY"] = Key,
+            ["CALLBACK_URL"] = receiver.Url("/sample").TrimEnd('/'),
+            ["POLL_MS"] = "250",
+        });
+        using var document = summary;
+        var root = document.RootElement;
         Assert.Multiple(() =>
         {
             Assert.That(root.GetProperty("credits").GetInt32(), Is.EqualTo(10_000));
