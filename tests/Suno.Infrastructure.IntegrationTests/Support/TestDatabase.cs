@@ -66,9 +66,19 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             var folder = Path.GetDirectoryName(_sqliteFile)!;
-            if (Directory.Exists(folder))
+
+            // The gateway's Data Protection key ring lives beside the file (keys/); a host that is still stopping
+            // may write a key into it while the folder goes, so the delete is tried again a few times.
+            for (var attempt = 1; Directory.Exists(folder); attempt++)
             {
-                Directory.Delete(folder, recursive: true);
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException) when (attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+                }
             }
 
             return;
