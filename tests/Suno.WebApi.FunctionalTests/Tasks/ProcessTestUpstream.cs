@@ -20,8 +20,11 @@ public sealed class ProcessTestUpstream : IAsyncDisposable
 
     public FakeAccount Account { get; }
 
-    /// <summary>Clips queue after <paramref name="queuedAfter"/>, stream after twice that, complete after <paramref name="completeAfter"/>.</summary>
-    public static async Task<ProcessTestUpstream> StartAsync(TimeSpan queuedAfter, TimeSpan completeAfter)
+    /// <summary>
+    /// Clips queue after <paramref name="queuedAfter"/>, stream after twice that, complete after <paramref name="completeAfter"/>;
+    /// the account has credits for <paramref name="generations"/> generations.
+    /// </summary>
+    public static async Task<ProcessTestUpstream> StartAsync(TimeSpan queuedAfter, TimeSpan completeAfter, int generations = 1_000)
     {
         var fake = await FakeSunoServer.StartAsync(new FakeSunoOptions
         {
@@ -30,7 +33,7 @@ public sealed class ProcessTestUpstream : IAsyncDisposable
             CompleteAfter = completeAfter,
             JwtLifetime = TimeSpan.FromHours(1),
         });
-        return new ProcessTestUpstream(fake, fake.State.AddAccount(new FakeAccountSpec { Credits = 10_000 }));
+        return new ProcessTestUpstream(fake, fake.State.AddAccount(new FakeAccountSpec { Credits = generations * fake.State.Options.CreditsPerGeneration }));
     }
 
     /// <summary>A gateway on <paramref name="database"/>, using this fake's account, polling every second.</summary>
