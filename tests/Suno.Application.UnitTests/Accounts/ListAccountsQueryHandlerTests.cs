@@ -28,7 +28,7 @@ public sealed class ListAccountsQueryHandlerTests
         var result = await Handler().Handle(new ListAccountsQuery(), CancellationToken.None);
 
         Assert.That(result.Select(a => a.Name), Is.EqualTo(new[] { "Alpha", "zeta" }));
-        _accounts.Verify(a => a.RefreshCreditsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _accounts.Verify(a => a.RefreshCreditsAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -37,16 +37,16 @@ public sealed class ListAccountsQueryHandlerTests
         _accounts.SetupSequence(a => a.ListAsync(It.IsAny<CancellationToken>()))
             .ReturnsAsync([Summary("a", "a"), Summary("b", "b", "invalid"), Summary("c", "c", "exhausted")])
             .ReturnsAsync([Summary("a", "a", credits: 40), Summary("b", "b", "invalid"), Summary("c", "c", "exhausted", credits: 0)]);
-        _accounts.Setup(a => a.RefreshCreditsAsync("a", It.IsAny<CancellationToken>()))
+        _accounts.Setup(a => a.RefreshCreditsAsync("a", It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new UpstreamUnavailableException("Suno is down"));
-        _accounts.Setup(a => a.RefreshCreditsAsync("c", It.IsAny<CancellationToken>())).ReturnsAsync(Summary("c", "c", "exhausted", credits: 0));
+        _accounts.Setup(a => a.RefreshCreditsAsync("c", It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(Summary("c", "c", "exhausted", credits: 0));
 
         var result = await Handler().Handle(new ListAccountsQuery(Refresh: true), CancellationToken.None);
 
         Assert.That(result.Select(a => a.CreditsLeft), Is.EqualTo(new int?[] { 40, null, 0 }), "the list is read again after the refresh");
-        _accounts.Verify(a => a.RefreshCreditsAsync("a", It.IsAny<CancellationToken>()), Times.Once);
-        _accounts.Verify(a => a.RefreshCreditsAsync("c", It.IsAny<CancellationToken>()), Times.Once);
-        _accounts.Verify(a => a.RefreshCreditsAsync("b", It.IsAny<CancellationToken>()), Times.Never);
+        _accounts.Verify(a => a.RefreshCreditsAsync("a", true, It.IsAny<CancellationToken>()), Times.Once, "refresh=true forces the read");
+        _accounts.Verify(a => a.RefreshCreditsAsync("c", true, It.IsAny<CancellationToken>()), Times.Once);
+        _accounts.Verify(a => a.RefreshCreditsAsync("b", It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -55,16 +55,16 @@ public sealed class ListAccountsQueryHandlerTests
         _accounts.SetupSequence(a => a.ListAsync(It.IsAny<CancellationToken>()))
             .ReturnsAsync([Summary("a", "a"), Summary("b", "b", read: Now.AddMinutes(-11)), Summary("c", "c", read: Now.AddMinutes(-1)), Summary("d", "d", "invalid")])
             .ReturnsAsync([Summary("a", "a", credits: 50, read: Now), Summary("b", "b", credits: 7, read: Now), Summary("c", "c", credits: 3), Summary("d", "d", "invalid")]);
-        _accounts.Setup(a => a.RefreshCreditsAsync("a", It.IsAny<CancellationToken>())).ReturnsAsync(Summary("a", "a", credits: 50, read: Now));
-        _accounts.Setup(a => a.RefreshCreditsAsync("b", It.IsAny<CancellationToken>())).ReturnsAsync(Summary("b", "b", credits: 7, read: Now));
+        _accounts.Setup(a => a.RefreshCreditsAsync("a", It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(Summary("a", "a", credits: 50, read: Now));
+        _accounts.Setup(a => a.RefreshCreditsAsync("b", It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(Summary("b", "b", credits: 7, read: Now));
 
         var result = await Handler().Handle(new ListAccountsQuery(), CancellationToken.None);
 
         Assert.That(result.Select(a => a.CreditsLeft), Is.EqualTo(new int?[] { 50, 7, 3, null }));
-        _accounts.Verify(a => a.RefreshCreditsAsync("a", It.IsAny<CancellationToken>()), Times.Once);
-        _accounts.Verify(a => a.RefreshCreditsAsync("b", It.IsAny<CancellationToken>()), Times.Once);
-        _accounts.Verify(a => a.RefreshCreditsAsync("c", It.IsAny<CancellationToken>()), Times.Never);
-        _accounts.Verify(a => a.RefreshCreditsAsync("d", It.IsAny<CancellationToken>()), Times.Never);
+        _accounts.Verify(a => a.RefreshCreditsAsync("a", false, It.IsAny<CancellationToken>()), Times.Once, "a stale read may share one in flight");
+        _accounts.Verify(a => a.RefreshCreditsAsync("b", false, It.IsAny<CancellationToken>()), Times.Once);
+        _accounts.Verify(a => a.RefreshCreditsAsync("c", It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+        _accounts.Verify(a => a.RefreshCreditsAsync("d", It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [TestCase("sess_2abcDEFghiJKLmnoPQRstuVWXyz", "sess_2ab…")]

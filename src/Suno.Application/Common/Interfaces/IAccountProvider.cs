@@ -31,6 +31,9 @@ public interface IAccountProvider
     /// <summary>Every known account's state, without secrets (for GET /suno/account).</summary>
     Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reads billing for the account and records its credits; returns the new summary.</summary>
-    Task<AccountSummary> RefreshCreditsAsync(string accountId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads billing for the account and returns the new summary. One read at a time per account; without
+    /// <paramref name="force"/>, a read started within the last second (the one at start, a submission's) is shared.
+    /// </summary>
+    Task<AccountSummary> RefreshCreditsAsync(string accountId, bool force, CancellationToken cancellationToken);
 }

@@ -220,11 +220,14 @@ public sealed partial class AccountPool(
         return registry.All.Select(s => s.ToSummary()).ToList();
     }
 
-    public async Task<AccountSummary> RefreshCreditsAsync(string accountId, CancellationToken cancellationToken)
+    public async Task<AccountSummary> RefreshCreditsAsync(string accountId, bool force, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var session = registry.Find(accountId) ?? throw new NotFoundException("account_not_exist", $"account {accountId} does not exist");
-        await lifecycle.ReadBillingAsync(session, cancellationToken).ConfigureAwait(false);
+        // Through the lifecycle's gate, so reads of one account never overlap; unforced, a read that started within
+        // the last second (the one at start, a submission's) is taken instead of a new one.
+        var notBefore = force ? Now : Now - AccountLifecycle.OnDemandReadSpacing;
+        await lifecycle.RefreshCreditsAsync(session, notBefore, cancellationToken).ConfigureAwait(false);
         return session.ToSummary();
     }
 

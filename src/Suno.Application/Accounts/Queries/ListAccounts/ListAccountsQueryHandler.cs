@@ -33,7 +33,7 @@ public sealed class ListAccountsQueryHandler(IAccountProvider accounts, TimeProv
         {
             try
             {
-                await accounts.RefreshCreditsAsync(account.Id, cancellationToken).ConfigureAwait(false);
+                await accounts.RefreshCreditsAsync(account.Id, request.Refresh, cancellationToken).ConfigureAwait(false);
             }
             catch (SunoApplicationException)
             {
