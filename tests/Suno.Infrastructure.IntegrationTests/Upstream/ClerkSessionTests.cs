@@ -1,3 +1,4 @@
+using Suno.Application.Common.Tenancy;
 using Suno.Application.Common.Exceptions;
 using Suno.Domain.Accounts;
 using Suno.FakeUpstream;
@@ -188,8 +189,8 @@ public sealed class ClerkSessionTests
         Assert.Multiple(() =>
         {
             Assert.That(cookie, Does.Contain("__client_uat="));
-            Assert.That(CookieString.Get(cookie, "__client"), Is.EqualTo(fakeAccount().ClientToken));
-            Assert.That(CookieString.Get(cookie, "ajs_anonymous_id"), Is.EqualTo(fakeAccount().AnonymousId));
+            Assert.That(CookieHeader.Get(cookie, "__client"), Is.EqualTo(fakeAccount().ClientToken));
+            Assert.That(CookieHeader.Get(cookie, "ajs_anonymous_id"), Is.EqualTo(fakeAccount().AnonymousId));
         });
     }
 

@@ -1,3 +1,4 @@
+using Suno.Application.Common.Tenancy;
 using System.Text;
 using System.Text.Json;
 using Suno.Application.Common.Upstream;
@@ -37,9 +38,9 @@ public sealed class UpstreamParsingTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(CookieString.Get(cookie, "__client"), Is.EqualTo("abc.def="));
-            Assert.That(CookieString.Get(cookie, "ajs_anonymous_id"), Is.EqualTo("quoted-id"));
-            Assert.That(CookieString.Get(cookie, "missing"), Is.Null);
+            Assert.That(CookieHeader.Get(cookie, "__client"), Is.EqualTo("abc.def="));
+            Assert.That(CookieHeader.Get(cookie, "ajs_anonymous_id"), Is.EqualTo("quoted-id"));
+            Assert.That(CookieHeader.Get(cookie, "missing"), Is.Null);
         });
     }
 

@@ -31,7 +31,7 @@ public sealed class CallerContext : ICallerContext
     /// </summary>
     public void UseCookieHeader(string? cookieHeader)
     {
-        var client = ClientValueOf(cookieHeader);
+        var client = CookieHeader.Get(cookieHeader, CookieHeader.ClientCookie);
         if (client is null)
         {
             return;
@@ -40,21 +40,4 @@ public sealed class CallerContext : ICallerContext
         TenantId = Tenants.ForClientCookie(client);
         AccountCookie = cookieHeader!.Trim();
     }
-
-    /// <summary>The value of the last __client cookie of a Cookie header; null when there is none.</summary>
-    private static string? ClientValueOf(string? cookieHeader)
-    {
-        string? client = null;
-        foreach (var part in (cookieHeader ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (part.StartsWith(ClientCookie + "=", StringComparison.Ordinal) && part.Length > ClientCookie.Length + 1)
-            {
-                client = part[(ClientCookie.Length + 1)..].Trim();
-            }
-        }
-
-        return string.IsNullOrEmpty(client) ? null : client;
-    }
-
-    private const string ClientCookie = "__client";
 }

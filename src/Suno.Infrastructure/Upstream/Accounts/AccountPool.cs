@@ -1,3 +1,4 @@
+using Suno.Application.Common.Tenancy;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -175,7 +176,7 @@ public sealed partial class AccountPool(
 
     public async Task<UpstreamAccount> ForRequestCookieAsync(string cookie, CancellationToken cancellationToken)
     {
-        var client = CookieString.Get(cookie, CookieString.ClientCookie);
+        var client = CookieHeader.Get(cookie, CookieHeader.ClientCookie);
         if (string.IsNullOrWhiteSpace(cookie) || string.IsNullOrWhiteSpace(client))
         {
             throw new ValidationException("Cookie", "The Cookie header must contain the suno.com __client cookie.");

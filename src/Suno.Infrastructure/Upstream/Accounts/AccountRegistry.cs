@@ -1,3 +1,4 @@
+using Suno.Application.Common.Tenancy;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Suno.Application.Common.Exceptions;
@@ -45,6 +46,6 @@ public sealed class AccountRegistry(IOptions<SunoOptions> connection)
 
     private string ChooseDeviceId(string cookie) =>
         !string.IsNullOrWhiteSpace(connection.Value.DeviceId) ? connection.Value.DeviceId.Trim().Trim('"')
-        : CookieString.Get(cookie, CookieString.AnonymousIdCookie) is { } anonymousId ? anonymousId
+        : CookieHeader.Get(cookie, CookieString.AnonymousIdCookie) is { } anonymousId ? anonymousId
         : Guid.NewGuid().ToString();
 }

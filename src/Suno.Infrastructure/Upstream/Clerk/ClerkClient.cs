@@ -1,3 +1,4 @@
+using Suno.Application.Common.Tenancy;
 using System.Globalization;
 using System.Net.Http;
 using System.Text;
@@ -89,7 +90,7 @@ public sealed partial class ClerkClient
 
     private async Task<UpstreamResponse> SendAsync(HttpMethod method, string url, string cookie, string accountId, string endpoint, CancellationToken cancellationToken)
     {
-        var clientToken = CookieString.Get(cookie, CookieString.ClientCookie);
+        var clientToken = CookieHeader.Get(cookie, CookieHeader.ClientCookie);
         var started = _time.GetTimestamp();
         UpstreamResponse response;
         try

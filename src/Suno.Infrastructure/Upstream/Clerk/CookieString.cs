@@ -1,4 +1,5 @@
 using System.Globalization;
+using Suno.Application.Common.Tenancy;
 
 namespace Suno.Infrastructure.Upstream.Clerk;
 
@@ -8,53 +9,7 @@ namespace Suno.Infrastructure.Upstream.Clerk;
 /// </summary>
 internal static class CookieString
 {
-    public const string ClientCookie = "__client";
     public const string AnonymousIdCookie = "ajs_anonymous_id";
-
-    public static List<KeyValuePair<string, string>> Parse(string? cookie)
-    {
-        var result = new List<KeyValuePair<string, string>>();
-        if (string.IsNullOrWhiteSpace(cookie))
-        {
-            return result;
-        }
-
-        foreach (var part in cookie.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                continue;
-            }
-
-            var name = part[..eq].Trim();
-            var value = part[(eq + 1)..].Trim();
-            var existing = result.FindIndex(p => p.Key == name);
-            if (existing >= 0)
-            {
-                result[existing] = new(name, value);
-            }
-            else
-            {
-                result.Add(new(name, value));
-            }
-        }
-
-        return result;
-    }
-
-    public static string? Get(string? cookie, string name)
-    {
-        foreach (var pair in Parse(cookie))
-        {
-            if (pair.Key == name)
-            {
-                return string.IsNullOrEmpty(pair.Value) ? null : Unquote(pair.Value);
-            }
-        }
-
-        return null;
-    }
 
     public static string Format(IEnumerable<KeyValuePair<string, string>> cookies) =>
         string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}"));
@@ -62,7 +17,7 @@ internal static class CookieString
     /// <summary>Applies Set-Cookie header values to <paramref name="cookie"/>; returns the new cookie string.</summary>
     public static string Merge(string cookie, IEnumerable<string> setCookieHeaders, DateTimeOffset now)
     {
-        var jar = Parse(cookie);
+        var jar = CookieHeader.Parse(cookie);
         foreach (var header in setCookieHeaders)
         {
             var parts = header.Split(';', StringSplitOptions.TrimEntries);
@@ -114,7 +69,4 @@ internal static class CookieString
 
         return Format(jar);
     }
-
-    private static string Unquote(string value) =>
-        value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
 }

@@ -1,3 +1,4 @@
+using Suno.Application.Common.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -145,7 +146,7 @@ public sealed partial class SunoSessionManager(
     {
         var clerk = services.GetRequiredService<ClerkClient>();
         var (cookie, sessionId) = session.Read(a => (a.Cookie, a.SessionId));
-        if (CookieString.Get(cookie, CookieString.ClientCookie) is null)
+        if (CookieHeader.Get(cookie, CookieHeader.ClientCookie) is null)
         {
             throw await InvalidateAsync(session, "the cookie has no __client value", cancellationToken).ConfigureAwait(false);
         }
