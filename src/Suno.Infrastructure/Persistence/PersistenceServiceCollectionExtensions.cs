@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,13 +44,12 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddScoped<ISunoDbContext>(sp => sp.GetRequiredService<SunoDbContext>());
         services.TryAddSingleton(TimeProvider.System);
 
-        // Secrets at rest: the key ring that encrypts account cookies, owner-only, beside the data (ADR-014).
-        var database = new DatabaseOptions();
-        configuration.GetSection(DatabaseOptions.SectionName).Bind(database);
-        services.AddDataProtection()
-            .SetApplicationName("Suno.Api")
-            .PersistKeysToFileSystem(OwnerOnlyFolder(database.KeyRingFolder));
-        services.TryAddSingleton<CookieProtector>();
+        // Secrets at rest: the key ring that encrypts account cookies, owner-only, beside the data (ADR-014). The
+        // folder is made when the key ring is first used, from the options the host ends with, not while registering.
+        services.AddDataProtection().SetApplicationName("Suno.Api");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<DatabaseOptions>, ILoggerFactory>((keys, database, logs) =>
+                keys.XmlRepository = new FileSystemXmlRepository(OwnerOnlyFolder(database.Value.KeyRingFolder), logs));
 
         services.AddHealthChecks().AddDbContextCheck<SunoDbContext>(HealthCheckName, tags: ["db", "ready"]);
         return services;

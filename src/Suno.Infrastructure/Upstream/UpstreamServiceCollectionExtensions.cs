@@ -43,8 +43,8 @@ public static class UpstreamServiceCollectionExtensions
         services.TryAddSingleton<UpstreamResilience>();
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<AccountStore>();
-        // The cookie encryption the store uses; AddPersistence gives the key ring its folder (without it, as in
-        // tests of the upstream alone, the keys live in memory).
+        // The cookie encryption the store uses, registered here alone; AddPersistence gives the key ring its folder
+        // (without it, as in tests of the upstream alone, the keys live in memory).
         services.AddDataProtection();
         services.TryAddSingleton<CookieProtector>();
         services.TryAddSingleton<SunoSessionManager>();

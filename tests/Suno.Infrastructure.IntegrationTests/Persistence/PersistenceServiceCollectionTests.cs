@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -86,6 +87,39 @@ public sealed class PersistenceServiceCollectionTests(DatabaseProvider provider)
         var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
         Assert.That(report.Entries, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void The_key_ring_is_made_when_first_used_owner_only_beside_the_database_and_outlives_the_process()
+    {
+        var work = Path.Combine(Path.GetTempPath(), "suno-keyring-" + Guid.NewGuid().ToString("N"));
+        var keys = Path.Combine(work, "keys");
+        var values = new Dictionary<string, string?> { ["Database:SqlitePath"] = Path.Combine(work, "suno.db") };
+        try
+        {
+            string secret;
+            using (var first = BuildServices(values))
+            {
+                Assert.That(Directory.Exists(keys), Is.False, "registering services makes no folder");
+                secret = first.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("cookie");
+            }
+
+            Assert.That(Directory.GetFiles(keys, "*.xml"), Is.Not.Empty, "the key is on disk, not in memory");
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.That(File.GetUnixFileMode(keys), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            }
+
+            using var second = BuildServices(values);
+            Assert.That(second.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret), Is.EqualTo("cookie"), "a restarted gateway reads what the last one wrote");
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
     }
 
     private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> values, int calls = 1)
