@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Suno.Application.Callbacks;
 using Suno.Application.Common.Interfaces;
 using Suno.Domain.Callbacks;
+using Suno.Infrastructure.Observability;
 
 namespace Suno.Infrastructure.Callbacks;
 
@@ -20,6 +21,7 @@ internal sealed partial class CallbackDeliveryWorker(
     IServiceScopeFactory scopes,
     IOptions<CallbackOptions> options,
     TimeProvider clock,
+    GatewayMetrics metrics,
     ILogger<CallbackDeliveryWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Round = TimeSpan.FromMilliseconds(500);
@@ -103,12 +105,14 @@ internal sealed partial class CallbackDeliveryWorker(
             if (attempt.Delivered)
             {
                 delivery.MarkDelivered(now);
+                metrics.CallbackAttempt(delivery.Stage, CallbackOutcome.Delivered);
                 LogDelivered(logger, delivery.Stage, delivery.TaskId, delivery.Attempts);
                 continue;
             }
 
             var retryAt = !attempt.Refused && delivery.Attempts <= delays.Count ? now + delays[delivery.Attempts - 1] : (DateTime?)null;
             delivery.MarkFailed(attempt.Error ?? "failed", retryAt);
+            metrics.CallbackAttempt(delivery.Stage, retryAt is null ? CallbackOutcome.GivenUp : CallbackOutcome.Failed);
             if (retryAt is null)
             {
                 LogGivenUp(logger, delivery.Stage, delivery.TaskId, delivery.Attempts, attempt.Error ?? "failed");

@@ -5,6 +5,7 @@ using Polly.CircuitBreaker;
 using Prometheus;
 using Suno.Application.Common.Interfaces;
 using Suno.Domain.Accounts;
+using Suno.Domain.Callbacks;
 using Suno.Domain.Tasks;
 using Suno.Infrastructure.Upstream;
 
@@ -29,6 +30,8 @@ public sealed class GatewayMetrics : ITaskMetrics
     private readonly Gauge _accounts;
     private readonly Gauge _credits;
     private readonly Gauge _circuitOpen;
+    private readonly Counter _callbackAttempts;
+    private readonly Gauge _callbacksPending;
     private readonly IServiceScopeFactory _scopes;
 
     public GatewayMetrics(IServiceScopeFactory scopes)
@@ -58,6 +61,11 @@ public sealed class GatewayMetrics : ITaskMetrics
         _accounts = factory.CreateGauge("suno_accounts", "Accounts of the gateway, by state (active, exhausted, invalid).", "state");
         _credits = factory.CreateGauge("suno_account_credits_left", "Credits left of each configured account, by account name (as of its last billing read).", "account");
         _circuitOpen = factory.CreateGauge("suno_upstream_circuit_open", "1 while the circuit breaker of a configured account is open (its calls fail fast), else 0; by account name.", "account");
+        _callbackAttempts = factory.CreateCounter(
+            "suno_callback_attempts_total",
+            "Callback delivery attempts, by stage and outcome (delivered, failed: to be retried, given_up: the last try failed).",
+            "stage", "outcome");
+        _callbacksPending = factory.CreateGauge("suno_callbacks_pending", "Callbacks in the outbox not yet delivered nor given up.");
         Registry.AddBeforeCollectCallback(ReadStateAsync);
     }
 
@@ -83,6 +91,15 @@ public sealed class GatewayMetrics : ITaskMetrics
 
     public void PollTick(TimeSpan elapsed) => _pollTick.Observe(elapsed.TotalSeconds);
 
+    /// <summary>One delivery attempt of a callback: delivered, failed (retried later) or given up.</summary>
+    public void CallbackAttempt(string stage, CallbackOutcome outcome) =>
+        _callbackAttempts.WithLabels(stage, outcome switch
+        {
+            CallbackOutcome.Delivered => "delivered",
+            CallbackOutcome.Failed => "failed",
+            _ => "given_up",
+        }).Inc();
+
     private async Task ReadStateAsync(CancellationToken cancellationToken)
     {
         var scope = _scopes.CreateAsyncScope();
@@ -101,6 +118,9 @@ public sealed class GatewayMetrics : ITaskMetrics
                     _tasks.WithLabels(action.ToWire(), status.ToWire()).Set(count);
                 }
             }
+
+            _callbacksPending.Set(await db.CallbackDeliveries.AsNoTracking()
+                .CountAsync(d => d.Status == CallbackDeliveryStatus.Pending, cancellationToken).ConfigureAwait(false));
 
             var accounts = await scope.ServiceProvider.GetRequiredService<IAccountProvider>().ListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var state in Enum.GetValues<AccountStatus>())
@@ -131,6 +151,14 @@ public sealed class GatewayMetrics : ITaskMetrics
             }
         }
     }
+}
+
+/// <summary>What became of one callback delivery attempt.</summary>
+public enum CallbackOutcome
+{
+    Delivered,
+    Failed,
+    GivenUp,
 }
 
 /// <summary>Registers <see cref="GatewayMetrics"/> once; every part that feeds it (upstream clients, the polling worker) calls this.</summary>
