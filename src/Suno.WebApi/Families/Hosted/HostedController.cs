@@ -6,6 +6,7 @@ using Suno.Application.Tasks.Commands.SubmitLyrics;
 using Suno.Application.Tasks.Commands.SubmitMusic;
 using Suno.Application.Tasks.Common;
 using Suno.Application.Tasks.Queries.GetTask;
+using Suno.Application.Tasks.Queries.GetTimestampedLyrics;
 
 namespace Suno.WebApi.Families.Hosted;
 
@@ -98,6 +99,22 @@ public sealed class HostedController(IMediator mediator) : ControllerBase
     [ProducesResponseType<HostedResponse<HostedRecord<HostedMusicResponse>>>(StatusCodes.Status200OK)]
     public Task<IActionResult> RecordInfo([FromQuery] string? taskId, CancellationToken cancellationToken) =>
         RecordAsync(taskId, cancellationToken);
+
+    /// <summary>
+    /// The sung words of one clip of a task, with their times, read from Suno now: audioId (one of the task's clips)
+    /// when given, else musicIndex 0 or 1. Another tenant's task is code 404.
+    /// </summary>
+    [HttpPost("generate/get-timestamped-lyrics")]
+    [EndpointName("HostedTimestampedLyrics")]
+    [EndpointSummary("Get timestamped lyrics")]
+    [Consumes("application/json")]
+    [ProducesResponseType<HostedResponse<HostedTimestampedLyrics>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> TimestampedLyrics([FromBody] HostedTimestampedLyricsRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var lyrics = await mediator.Send(new GetTimestampedLyricsQuery(request.TaskId, request.AudioId, request.MusicIndex), cancellationToken);
+        return Ok(HostedResponse.Ok(HostedTimestampedLyrics.From(lyrics)));
+    }
 
     /// <summary>Lyrics from a description (at most 200 words); answers the task id at once.</summary>
     [HttpPost("lyrics")]

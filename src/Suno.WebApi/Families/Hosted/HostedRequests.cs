@@ -117,3 +117,19 @@ public sealed record HostedLyricsRequest
     [JsonPropertyName("callBackUrl")]
     public string? CallBackUrl { get; init; }
 }
+
+/// <summary>Body of POST /api/v1/generate/get-timestamped-lyrics.</summary>
+public sealed record HostedTimestampedLyricsRequest
+{
+    /// <summary>Required: the generation's task id.</summary>
+    [JsonPropertyName("taskId")]
+    public string? TaskId { get; init; }
+
+    /// <summary>The clip (a sunoData[].id of the task); wins over musicIndex.</summary>
+    [JsonPropertyName("audioId")]
+    public string? AudioId { get; init; }
+
+    /// <summary>0 or 1: the task's first or second clip (0 when left out).</summary>
+    [JsonPropertyName("musicIndex")]
+    public int? MusicIndex { get; init; }
+}
