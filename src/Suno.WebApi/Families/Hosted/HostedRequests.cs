@@ -133,3 +133,23 @@ public sealed record HostedTimestampedLyricsRequest
     [JsonPropertyName("musicIndex")]
     public int? MusicIndex { get; init; }
 }
+
+/// <summary>Body of POST /api/v1/vocal-removal/generate.</summary>
+public sealed record HostedVocalRemovalRequest
+{
+    /// <summary>Required: the music task that made the clip.</summary>
+    [JsonPropertyName("taskId")]
+    public string? TaskId { get; init; }
+
+    /// <summary>Required: the clip to split (a sunoData[].id of that task).</summary>
+    [JsonPropertyName("audioId")]
+    public string? AudioId { get; init; }
+
+    /// <summary>Required: where the gateway posts the result.</summary>
+    [JsonPropertyName("callBackUrl")]
+    public string? CallBackUrl { get; init; }
+
+    /// <summary>separate_vocal (the default: vocals and instrumental); split_stem (12 stems) is not supported yet (code 400).</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+}
