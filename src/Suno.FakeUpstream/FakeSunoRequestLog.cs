@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace Suno.FakeUpstream;
 
-/// <summary>One call the fake received: which endpoint, as which account, from which User-Agent, with what query.</summary>
-public sealed record FakeSunoRequest(string Endpoint, string? UserId, string UserAgent, string? Query, DateTimeOffset At);
+/// <summary>One call the fake received: which endpoint, as which account, from which User-Agent, with what query, on which path.</summary>
+public sealed record FakeSunoRequest(string Endpoint, string? UserId, string UserAgent, string? Query, DateTimeOffset At, string? Path = null);
 
 /// <summary>
 /// Every call received, in order (the newest <see cref="Capacity"/> are kept), so tests can ask who asked for what:
@@ -24,9 +24,9 @@ public sealed class FakeSunoRequestLog
 
     public void Clear() => _requests.Clear();
 
-    internal void Record(string endpoint, string? userId, string userAgent, string? query)
+    internal void Record(string endpoint, string? userId, string userAgent, string? query, string? path = null)
     {
-        _requests.Enqueue(new FakeSunoRequest(endpoint, userId, userAgent, query, DateTimeOffset.UtcNow));
+        _requests.Enqueue(new FakeSunoRequest(endpoint, userId, userAgent, query, DateTimeOffset.UtcNow, path));
         while (_requests.Count > Capacity && _requests.TryDequeue(out _))
         {
         }

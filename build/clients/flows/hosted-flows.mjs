@@ -2,7 +2,6 @@
 // gateway: Node 20's built-in fetch, no packages. The calls, bodies and fields read are the sample's; only the base
 // URL, the key, the callback URLs and the pause between two polls (the sample's 30 s) come from the environment:
 //   GATEWAY_URL=http://127.0.0.1:3000 API_KEY=<SECRET_TOKEN> CALLBACK_URL=https://you.example/cb node build/clients/flows/hosted-flows.mjs
-// Vocal separation, the sample's last step, is not built in the gateway yet: the script stops before it.
 // Prints one line per step and, last, a JSON summary; exits 1 at the first failure.
 
 const gateway = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -71,6 +70,16 @@ class SunoAPI {
     return result.data.taskId;
   }
 
+  async separateVocals(taskId, audioId) {
+    const response = await fetch(`${this.baseUrl}/vocal-removal/generate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ taskId, audioId, callBackUrl: `${callback}/vocal-callback` }),
+    });
+    const result = await response.json();
+    return result.data.taskId;
+  }
+
   async getRemainingCredits() {
     const response = await fetch(`${this.baseUrl}/get-credits`, {
       headers: { Authorization: `Bearer ${this.apiKey}` },
@@ -124,6 +133,15 @@ async function main() {
   const extendedResult = await api.waitForCompletion(extendTaskId);
   console.log('Extended version created:', extendedResult.data[0].audio_url);
   summary.extended = extendedResult.data[0].audio_url;
+
+  console.log('Separating vocals...');
+  const separationTaskId = await api.separateVocals(musicTaskId, originalTrack.id);
+  const separationResult = await api.waitForCompletion(separationTaskId);
+  console.log('Vocal separation completed:');
+  console.log(` Instrumental: ${separationResult.vocal_removal_info.instrumental_url}`);
+  console.log(` Vocals only: ${separationResult.vocal_removal_info.vocal_url}`);
+  summary.instrumental = separationResult.vocal_removal_info.instrumental_url;
+  summary.vocals = separationResult.vocal_removal_info.vocal_url;
 
   console.log(`SUMMARY ${JSON.stringify(summary)}`);
 }

@@ -11,7 +11,7 @@ namespace Suno.Application.Callbacks;
 /// <summary>
 /// Puts the callback stages a task has reached into the outbox, once each and in order, for every family's tasks
 /// that gave a callback URL (the hosted callBackUrl, /suno/submit's callback_url). Music: text, first, complete, or
-/// error; lyrics: complete or error. The body is fixed here, in the hosted API's documented shape (snake_case
+/// error; lyrics and vocal removal: complete or error. The body is fixed here, in the hosted API's documented shape (snake_case
 /// items; no key, cookie or JWT). The poller calls it after each tick for the tasks that changed.
 /// </summary>
 public sealed class CallbackStager(ISunoDbContext db)
@@ -75,7 +75,7 @@ public sealed class CallbackStager(ISunoDbContext db)
     public static IEnumerable<(string Stage, int Sequence)> StagesOf(TaskDto task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (task.Action == "LYRICS")
+        if (task.Action is "LYRICS" or HostedVocalRemoval.Action)
         {
             if (task.Status == "SUCCESS")
             {
@@ -115,6 +115,11 @@ public sealed class CallbackStager(ISunoDbContext db)
     public static string PayloadOf(TaskDto task, string stage)
     {
         ArgumentNullException.ThrowIfNull(task);
+        if (task.Action == HostedVocalRemoval.Action)
+        {
+            return HostedVocalRemoval.CallbackPayloadOf(task, failed: stage == Error);
+        }
+
         if (task.Action == "LYRICS")
         {
             var failed = stage == Error;

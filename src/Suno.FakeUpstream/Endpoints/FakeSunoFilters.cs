@@ -18,7 +18,7 @@ internal static class FakeSunoFilters
 
         var caller = clerk ? Caller.ClerkAccount(http, state) : Caller.ClaimedStudioAccount(http, state);
         state.Counters.Increment(name, caller?.UserId);
-        state.Requests.Record(name, caller?.UserId, http.Request.Headers.UserAgent.ToString(), http.Request.QueryString.Value);
+        state.Requests.Record(name, caller?.UserId, http.Request.Headers.UserAgent.ToString(), http.Request.QueryString.Value, http.Request.Path.Value);
 
         var latency = state.Faults.LatencyFor(name);
         if (latency > TimeSpan.Zero)

@@ -5,7 +5,7 @@ using Suno.WebApi.FunctionalTests.Tasks;
 namespace Suno.WebApi.FunctionalTests.Hosted;
 
 /// <summary>
-/// The hosted API's own sample client (seed 004: credits, lyrics, generate with those lyrics, wait, extend) run by
+/// The hosted API's own sample client (seed 004: credits, lyrics, generate with those lyrics, wait, extend, vocal separation) run by
 /// Node against the gateway with the fake Suno, with only its base URL, key and callback URLs changed
 /// (build/clients/flows/hosted-flows.mjs). The callbacks go to a real receiver on 127.0.0.1.
 /// </summary>
@@ -39,11 +39,15 @@ public sealed class HostedClientFlowTests
             Assert.That(root.GetProperty("tracks")[0].GetProperty("title").GetString(), Is.EqualTo("Adventure Song"));
             Assert.That(root.GetProperty("tracks")[0].GetProperty("audio_url").GetString(), Does.EndWith(".mp3"));
             Assert.That(root.GetProperty("extended").GetString(), Does.EndWith(".mp3"));
+            Assert.That(root.GetProperty("vocals").GetString(), Does.EndWith(".mp3"));
+            Assert.That(root.GetProperty("instrumental").GetString(), Does.EndWith(".mp3").And.Not.EqualTo(root.GetProperty("vocals").GetString()));
             Assert.That(gateway.Fake.State.Counters.Get(FakeSunoEndpoints.Generate), Is.EqualTo(2), "the song and its extension");
+            Assert.That(gateway.Fake.State.Counters.Get(FakeSunoEndpoints.Stems), Is.EqualTo(1), "the vocal separation");
         });
         await Eventually.AssertAsync(
             () => Task.FromResult(receiver.On("/sample/music-callback").Any(r => r.Body.GetProperty("data").GetProperty("callbackType").GetString() == "complete")
-                                  && receiver.On("/sample/lyrics-callback").Count == 1),
+                                  && receiver.On("/sample/lyrics-callback").Count == 1
+                                  && receiver.On("/sample/vocal-callback").Count == 1),
             "the sample's callback URLs were called",
             TimeSpan.FromSeconds(20));
     }

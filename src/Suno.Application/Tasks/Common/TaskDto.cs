@@ -18,6 +18,9 @@ public sealed record TaskDto
 
     public string? FailReason { get; init; }
 
+    /// <summary>When the gateway stored the task (UTC).</summary>
+    public DateTime CreatedAt { get; init; }
+
     public long SubmitTime { get; init; }
 
     public long StartTime { get; init; }

@@ -25,11 +25,17 @@ public abstract record SubmittedWork
     public string ToJson() => JsonSerializer.Serialize(this, GetType(), Json);
 
     /// <summary>A music task's stored parameters; null when they cannot be read.</summary>
-    public static MusicWork? ReadMusic(string json)
+    public static MusicWork? ReadMusic(string json) => Read<MusicWork>(json);
+
+    /// <summary>A stems task's stored parameters; null when they cannot be read.</summary>
+    public static StemsWork? ReadStems(string json) => Read<StemsWork>(json);
+
+    private static T? Read<T>(string json)
+        where T : SubmittedWork
     {
         try
         {
-            return JsonSerializer.Deserialize<MusicWork>(json, Json);
+            return JsonSerializer.Deserialize<T>(json, Json);
         }
         catch (JsonException)
         {
@@ -114,4 +120,14 @@ public sealed record LyricsWork(string Prompt) : SubmittedWork
 {
     [JsonIgnore]
     public override TaskAction Action => TaskAction.Lyrics;
+}
+
+/// <summary>
+/// A clip split into its vocals and its instrumental (Suno's POST /api/edit/stems/{clip}): the clip, the task that made
+/// it and the clip's place there, and the clip's own audio URL (the hosted API reports it as the origin).
+/// </summary>
+public sealed record StemsWork(string ClipId, string TaskId, int MusicIndex, string? OriginUrl) : SubmittedWork
+{
+    [JsonIgnore]
+    public override TaskAction Action => TaskAction.Stems;
 }

@@ -19,6 +19,7 @@ public static class TaskEngineServiceCollectionExtensions
         services.TryAddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerContext>());
         services.AddScoped<TenantAccounts>();
         services.AddScoped<TaskReader>();
+        services.AddScoped<Clips.AlignedLyricsReader>();
         services.AddScoped<TaskWaiter>();
         services.AddScoped<TaskSubmitter>();
         services.AddScoped<LostSubmissionSettler>();

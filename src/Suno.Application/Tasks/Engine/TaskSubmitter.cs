@@ -10,6 +10,7 @@ using Suno.Application.Common.Upstream;
 using Suno.Application.Models;
 using Suno.Application.Tasks.Commands.SubmitLyrics;
 using Suno.Application.Tasks.Commands.SubmitMusic;
+using Suno.Application.Tasks.Commands.SubmitStems;
 using Suno.Domain.Clips;
 using Suno.Domain.Tasks;
 
@@ -134,6 +135,46 @@ public sealed partial class TaskSubmitter(
             lyrics.CallbackUrl,
             lyrics.IdempotencyKey,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A clip of a music task of the caller's tenant split into vocals and instrumental, on the account that made it
+    /// (unless the request brings its own cookie). Another tenant's task is a 404; a clip that is not the task's, or
+    /// not complete yet, is refused; either way nothing reaches Suno. Returns the task id.
+    /// </summary>
+    public async Task<string> SubmitStemsAsync(SubmitStemsCommand stems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        var sourceId = stems.TaskId!.Trim();
+        var source = await db.Tasks.AsNoTracking()
+            .Include(t => t.Clips)
+            .Where(t => t.Id == sourceId && t.TenantId == caller.TenantId)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false)
+            ?? throw NotFoundException.Task(sourceId);
+        if (source.Action != TaskAction.Music)
+        {
+            throw new ValidationException("taskId", $"taskId: task {source.Id} is a {source.Action.ToWire()} task; only the clips of a music task can be split");
+        }
+
+        var clips = source.Clips.OrderBy(c => c.Position).ToList();
+        var index = clips.FindIndex(c => c.Id == stems.AudioId);
+        if (index < 0)
+        {
+            throw new ValidationException("audioId", $"audioId {stems.AudioId} is not a clip of task {source.Id}");
+        }
+
+        var clip = clips[index];
+        if (clip.Status != ClipStatus.Complete)
+        {
+            throw new ValidationException("audioId", $"audioId {clip.Id} is {clip.Status.ToWire()}; only a complete clip can be split");
+        }
+
+        var payer = caller.AccountCookie is null && source.AccountId is not null
+            ? new SubmissionAccount(AccountId: source.AccountId)
+            : new SubmissionAccount(RequestCookie: caller.AccountCookie);
+        return await SubmitAsync(new StemsWork(clip.Id, source.Id, index, clip.AudioUrl), payer, stems.CallbackUrl, stems.IdempotencyKey, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>The task of the caller's tenant that made a clip, if any.</summary>
@@ -264,6 +305,11 @@ public sealed partial class TaskSubmitter(
                 return result.Clips.Count == 0
                     ? throw new UpstreamRejectedException("Suno accepted the generation but returned no clips.")
                     : new SunoAccepted(account.Id, result.Clips, null);
+            case StemsWork split:
+                var stems = await upstream.StemsAsync(account, split.ClipId, CancellationToken.None).ConfigureAwait(false);
+                return stems.Count == 0
+                    ? throw new UpstreamRejectedException("Suno accepted the split but returned no stems.")
+                    : new SunoAccepted(account.Id, stems, null);
             case LyricsWork lyrics:
                 var lyricsId = await upstream.GenerateLyricsAsync(account, lyrics.Prompt, CancellationToken.None).ConfigureAwait(false);
                 return new SunoAccepted(account.Id, [], lyricsId);

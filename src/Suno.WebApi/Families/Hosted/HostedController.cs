@@ -4,8 +4,11 @@ using Suno.Application.Common.Exceptions;
 using Suno.Application.Gcui.Queries.GetLimit;
 using Suno.Application.Tasks.Commands.SubmitLyrics;
 using Suno.Application.Tasks.Commands.SubmitMusic;
+using Suno.Application.Tasks.Commands.SubmitStems;
 using Suno.Application.Tasks.Common;
+using Suno.Application.Tasks.Hosted;
 using Suno.Application.Tasks.Queries.GetTask;
+using Suno.Application.Tasks.Queries.GetTimestampedLyrics;
 
 namespace Suno.WebApi.Families.Hosted;
 
@@ -90,7 +93,8 @@ public sealed class HostedController(IMediator mediator) : ControllerBase
     /// <summary>
     /// A task's progress and clips: status PENDING → TEXT_SUCCESS → FIRST_SUCCESS → SUCCESS (or CREATE_TASK_FAILED,
     /// GENERATE_AUDIO_FAILED); response.sunoData in camelCase and response.data in snake_case. A lyrics task's id
-    /// answers the lyrics record, as /api/v1/lyrics/record-info does. Another tenant's task is code 404.
+    /// answers the lyrics record, as /api/v1/lyrics/record-info does, and a vocal removal's id the vocal removal record
+    /// (with status beside successFlag). Another tenant's task is code 404.
     /// </summary>
     [HttpGet("generate/record-info")]
     [EndpointName("HostedRecordInfo")]
@@ -98,6 +102,22 @@ public sealed class HostedController(IMediator mediator) : ControllerBase
     [ProducesResponseType<HostedResponse<HostedRecord<HostedMusicResponse>>>(StatusCodes.Status200OK)]
     public Task<IActionResult> RecordInfo([FromQuery] string? taskId, CancellationToken cancellationToken) =>
         RecordAsync(taskId, cancellationToken);
+
+    /// <summary>
+    /// The sung words of one clip of a task, with their times, read from Suno now: audioId (one of the task's clips)
+    /// when given, else musicIndex 0 or 1. Another tenant's task is code 404.
+    /// </summary>
+    [HttpPost("generate/get-timestamped-lyrics")]
+    [EndpointName("HostedTimestampedLyrics")]
+    [EndpointSummary("Get timestamped lyrics")]
+    [Consumes("application/json")]
+    [ProducesResponseType<HostedResponse<HostedTimestampedLyrics>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> TimestampedLyrics([FromBody] HostedTimestampedLyricsRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var lyrics = await mediator.Send(new GetTimestampedLyricsQuery(request.TaskId, request.AudioId, request.MusicIndex), cancellationToken);
+        return Ok(HostedResponse.Ok(HostedTimestampedLyrics.From(lyrics)));
+    }
 
     /// <summary>Lyrics from a description (at most 200 words); answers the task id at once.</summary>
     [HttpPost("lyrics")]
@@ -120,6 +140,36 @@ public sealed class HostedController(IMediator mediator) : ControllerBase
     [EndpointSummary("Get lyrics generation details")]
     [ProducesResponseType<HostedResponse<HostedRecord<HostedLyricsResponse>>>(StatusCodes.Status200OK)]
     public Task<IActionResult> LyricsRecordInfo([FromQuery] string? taskId, CancellationToken cancellationToken) =>
+        RecordAsync(taskId, cancellationToken);
+
+    /// <summary>
+    /// Splits a clip (audioId, a sunoData[].id of the music task taskId) into vocals and instrumental with Suno's
+    /// stems; answers the new task's id at once, and callBackUrl gets the result. type separate_vocal (the default);
+    /// split_stem (12 stems) is code 400, not supported yet. The clip must be complete; another tenant's task is code 404.
+    /// </summary>
+    [HttpPost("vocal-removal/generate")]
+    [EndpointName("HostedVocalRemoval")]
+    [EndpointSummary("Separate vocals from music")]
+    [Consumes("application/json")]
+    [ProducesResponseType<HostedResponse<HostedTaskId>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> VocalRemoval([FromBody] HostedVocalRemovalRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var task = await mediator.Send(
+            new SubmitStemsCommand { TaskId = request.TaskId, AudioId = request.AudioId, CallbackUrl = request.CallBackUrl, Type = request.Type },
+            cancellationToken);
+        return Ok(HostedResponse.Ok(new HostedTaskId(task.TaskId)));
+    }
+
+    /// <summary>
+    /// A vocal removal: successFlag PENDING, SUCCESS, CREATE_TASK_FAILED, GENERATE_AUDIO_FAILED or CALLBACK_EXCEPTION;
+    /// response.originUrl, vocalUrl and instrumentalUrl (the other stems null).
+    /// </summary>
+    [HttpGet("vocal-removal/record-info")]
+    [EndpointName("HostedVocalRemovalRecordInfo")]
+    [EndpointSummary("Get vocal separation details")]
+    [ProducesResponseType<HostedResponse<HostedVocalRemovalRecord>>(StatusCodes.Status200OK)]
+    public Task<IActionResult> VocalRemovalRecordInfo([FromQuery] string? taskId, CancellationToken cancellationToken) =>
         RecordAsync(taskId, cancellationToken);
 
     /// <summary>The account's remaining credits, read from Suno now; data is the number.</summary>
@@ -152,8 +202,11 @@ public sealed class HostedController(IMediator mediator) : ControllerBase
         }
 
         var task = await mediator.Send(new GetTaskQuery(taskId.Trim()), cancellationToken);
-        return task.Action == "LYRICS"
-            ? Ok(HostedResponse.Ok(HostedRecords.Lyrics(task)))
-            : Ok(HostedResponse.Ok(HostedRecords.Music(task)));
+        return task.Action switch
+        {
+            "LYRICS" => Ok(HostedResponse.Ok(HostedRecords.Lyrics(task))),
+            HostedVocalRemoval.Action => Ok(HostedResponse.Ok(HostedVocalRemovalRecord.From(task))),
+            _ => Ok(HostedResponse.Ok(HostedRecords.Music(task))),
+        };
     }
 }

@@ -117,3 +117,39 @@ public sealed record HostedLyricsRequest
     [JsonPropertyName("callBackUrl")]
     public string? CallBackUrl { get; init; }
 }
+
+/// <summary>Body of POST /api/v1/generate/get-timestamped-lyrics.</summary>
+public sealed record HostedTimestampedLyricsRequest
+{
+    /// <summary>Required: the generation's task id.</summary>
+    [JsonPropertyName("taskId")]
+    public string? TaskId { get; init; }
+
+    /// <summary>The clip (a sunoData[].id of the task); wins over musicIndex.</summary>
+    [JsonPropertyName("audioId")]
+    public string? AudioId { get; init; }
+
+    /// <summary>0 or 1: the task's first or second clip (0 when left out).</summary>
+    [JsonPropertyName("musicIndex")]
+    public int? MusicIndex { get; init; }
+}
+
+/// <summary>Body of POST /api/v1/vocal-removal/generate.</summary>
+public sealed record HostedVocalRemovalRequest
+{
+    /// <summary>Required: the music task that made the clip.</summary>
+    [JsonPropertyName("taskId")]
+    public string? TaskId { get; init; }
+
+    /// <summary>Required: the clip to split (a sunoData[].id of that task).</summary>
+    [JsonPropertyName("audioId")]
+    public string? AudioId { get; init; }
+
+    /// <summary>Required: where the gateway posts the result.</summary>
+    [JsonPropertyName("callBackUrl")]
+    public string? CallBackUrl { get; init; }
+
+    /// <summary>separate_vocal (the default: vocals and instrumental); split_stem (12 stems) is not supported yet (code 400).</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+}
