@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Suno.Application.Common.Interfaces;
 using Suno.Domain.Accounts;
 using Suno.Domain.Callbacks;
@@ -11,7 +10,7 @@ namespace Suno.Infrastructure.Persistence;
 /// <summary>
 /// The gateway's database. The model is the same on every provider; each provider has a thin subclass
 /// (<see cref="SqliteSunoDbContext"/>, <see cref="PostgresSunoDbContext"/>, <see cref="SqlServerSunoDbContext"/>) so
-/// that each owns its own migration set (see docs/decisions/ADR-004-hand-written-migrations.md).
+/// that each owns its own migration set and model snapshot (see docs/decisions/ADR-017-migrations-with-dotnet-ef.md).
 /// Resolve <see cref="SunoDbContext"/> or <see cref="ISunoDbContext"/>; the configured subclass is returned.
 /// </summary>
 public abstract class SunoDbContext : DbContext, ISunoDbContext
@@ -39,16 +38,6 @@ public abstract class SunoDbContext : DbContext, ISunoDbContext
     {
         FitUpstreamText();
         return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-
-        // There is no model snapshot: migrations are written by hand (dotnet-ef does not restore here), so EF would
-        // always report "pending model changes". The schema tests (Persistence/SchemaTests) compare a migrated
-        // database with one created from the model instead, which is what catches a forgotten migration.
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
