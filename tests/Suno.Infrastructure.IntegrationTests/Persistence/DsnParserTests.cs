@@ -249,4 +249,12 @@ public sealed class DsnParserTests
         Assert.That(result.Failed, Is.True);
         Assert.That(result.FailureMessage, Does.Contain("SQL_DSN").And.Contain("names no SQL Server database"));
     }
+
+    [TestCase("Data Source=db.example,1444;Initial Catalog=gateway;User Id=sa;Password=pw", "db.example:1444")]
+    [TestCase("Data Source=db.example;Initial Catalog=gateway", "db.example")]
+    [TestCase("Bogus Key=1", "?")]
+    public void SqlServerHostOf_NamesTheServer_ForTheStartupLog(string connectionString, string expected)
+    {
+        Assert.That(SqlServerDsn.HostOf(connectionString), Is.EqualTo(expected));
+    }
 }
