@@ -9,6 +9,8 @@
 #   RESULTS_DIR     where the TRX files go (default build/out/test-results)
 #   TEST_POSTGRES   a PostgreSQL connection string; when set, no PostgreSQL is installed and the
 #                   database tests use that server instead of starting a throwaway cluster
+#   TEST_SQLSERVER  a SQL Server connection string (login may CREATE DATABASE); without it the SQL Server
+#                   database tests are skipped (counted as skipped, never as passed)
 #   TEST_FILTER     passed to `dotnet test --filter` (for a quick local run of some tests)
 #   TEST_HANG_TIMEOUT  a test project whose tests hang this long is stopped and counted as failed (default 15m)
 set -euo pipefail

@@ -2,7 +2,7 @@ namespace Suno.Infrastructure.Persistence;
 
 /// <summary>
 /// Where the data lives (section <c>Database</c>). One switch: SQLite at <see cref="SqlitePath"/> when
-/// <see cref="Dsn"/> is empty, PostgreSQL when it is set.
+/// <see cref="Dsn"/> is empty, otherwise SQL Server or PostgreSQL as the DSN's form says (<see cref="DsnParser"/>).
 /// </summary>
 public sealed class DatabaseOptions
 {
@@ -12,8 +12,10 @@ public sealed class DatabaseOptions
     public const string DefaultSqlitePath = "data/suno.db";
 
     /// <summary>
-    /// PostgreSQL DSN (alias <c>SQL_DSN</c>): a URL (<c>postgres://user:pass@host:5432/db?sslmode=disable</c>) or an
-    /// Npgsql connection string (<c>Host=...;Database=...</c>). Empty means SQLite.
+    /// Server database DSN (alias <c>SQL_DSN</c>). PostgreSQL: a URL (<c>postgres://user:pass@host:5432/db?sslmode=disable</c>)
+    /// or an Npgsql connection string (<c>Host=...;Database=...</c>). SQL Server: a URL
+    /// (<c>sqlserver://user:pass@host:1433/db?encrypt=true</c>) or a SqlClient connection string starting with
+    /// <c>Server=</c> or <c>Data Source=</c> that names the database. Empty means SQLite.
     /// </summary>
     public string? Dsn { get; set; }
 
@@ -22,7 +24,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Folder of the Data Protection key ring that encrypts the account cookies in the database (created owner-only).
-    /// Empty: <c>keys/</c> beside the SQLite file, or <c>data/keys</c> with PostgreSQL. Back it up with the database;
+    /// Empty: <c>keys/</c> beside the SQLite file, or <c>data/keys</c> with a server database. Back it up with the database;
     /// several processes sharing one database must share it too.
     /// </summary>
     public string? KeyRingPath { get; set; }
@@ -42,8 +44,7 @@ public sealed class DatabaseOptions
         : Path.GetFullPath(Path.Combine("data", "keys"));
 
     /// <summary>The provider this configuration selects.</summary>
-    public DatabaseProvider Provider =>
-        string.IsNullOrWhiteSpace(Dsn) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+    public DatabaseProvider Provider => DsnParser.ProviderOf(Dsn);
 }
 
 /// <summary>The database engines the gateway can run on.</summary>
@@ -54,4 +55,7 @@ public enum DatabaseProvider
 
     /// <summary>PostgreSQL server, selected by a DSN.</summary>
     Postgres = 1,
+
+    /// <summary>Microsoft SQL Server, selected by a <c>sqlserver://</c> or <c>Server=</c> DSN.</summary>
+    SqlServer = 2,
 }

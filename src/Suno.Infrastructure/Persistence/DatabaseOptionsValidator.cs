@@ -14,9 +14,9 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
                 $"Database:StartupRetrySeconds must be a whole number from 0 to 3600, got '{options.StartupRetrySeconds}'");
         }
 
-        if (options.Provider == DatabaseProvider.Postgres)
+        if (options.Provider != DatabaseProvider.Sqlite)
         {
-            return DsnParser.TryConvert(options.Dsn, out _, out var error)
+            return DsnParser.TryParse(options.Dsn, out _, out _, out var error)
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(error);
         }
@@ -24,7 +24,7 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
         if (string.IsNullOrWhiteSpace(options.SqlitePath))
         {
             return ValidateOptionsResult.Fail(
-                "SQLITE_PATH (Database:SqlitePath) is empty; set a file path such as data/suno.db, or set SQL_DSN for PostgreSQL.");
+                "SQLITE_PATH (Database:SqlitePath) is empty; set a file path such as data/suno.db, or set SQL_DSN for PostgreSQL or SQL Server.");
         }
 
         return ValidateOptionsResult.Success;

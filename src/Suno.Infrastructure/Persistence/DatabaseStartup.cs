@@ -22,7 +22,9 @@ internal static partial class DatabaseStartup
     public static async Task WaitForServerAsync(DbContext db, TimeSpan retryFor, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("Suno.Infrastructure.Persistence.DatabaseStartup");
-        var host = HostOf(db.Database.GetConnectionString());
+        var host = db is SqlServerSunoDbContext
+            ? SqlServerDsn.HostOf(db.Database.GetConnectionString())
+            : HostOf(db.Database.GetConnectionString());
         var deadline = clock.GetUtcNow() + retryFor;
         var delay = TimeSpan.FromSeconds(1);
         for (var attempt = 1; ; attempt++)

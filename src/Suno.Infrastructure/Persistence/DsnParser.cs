@@ -3,10 +3,12 @@ using Npgsql;
 namespace Suno.Infrastructure.Persistence;
 
 /// <summary>
-/// Turns the <c>SQL_DSN</c> setting into an Npgsql connection string. Accepts <c>postgres://</c> and
-/// <c>postgresql://</c> URLs (user and password may be percent-encoded; libpq query parameters such as
-/// <c>sslmode</c> are translated) and Npgsql key=value connection strings. Anything else, notably the MySQL DSNs
-/// the reference gateways also accept, is refused with one line that names the setting.
+/// Reads the <c>SQL_DSN</c> setting: which server database it selects and its connection string.
+/// SQL Server: a <c>sqlserver://</c> URL or a connection string whose first key is <c>Server=</c> or
+/// <c>Data Source=</c> (see <see cref="SqlServerDsn"/>). PostgreSQL: <c>postgres://</c> and <c>postgresql://</c>
+/// URLs (user and password may be percent-encoded; libpq query parameters such as <c>sslmode</c> are translated) and
+/// Npgsql key=value connection strings (<c>Host=...</c>). Anything else, notably the MySQL DSNs the reference
+/// gateways also accept, is refused with one line that names the setting.
 /// </summary>
 public static class DsnParser
 {
@@ -14,8 +16,36 @@ public static class DsnParser
     public const string SettingName = "SQL_DSN (Database:Dsn)";
 
     private const string Supported =
-        "only SQLite (the default: leave SQL_DSN empty) and PostgreSQL " +
-        "(postgres://user:pass@host:5432/db or Host=...;Database=...) are supported";
+        "only SQLite (the default: leave SQL_DSN empty), PostgreSQL " +
+        "(postgres://user:pass@host:5432/db or Host=...;Database=...) and " + SqlServerDsn.Forms + " are supported";
+
+    /// <summary>The server database a non-empty DSN selects (SQL Server by its forms, else PostgreSQL); SQLite when empty.</summary>
+    public static DatabaseProvider ProviderOf(string? dsn)
+    {
+        var value = dsn?.Trim() ?? string.Empty;
+        return value.Length == 0 ? DatabaseProvider.Sqlite
+            : SqlServerDsn.Matches(value) ? DatabaseProvider.SqlServer
+            : DatabaseProvider.Postgres;
+    }
+
+    /// <summary>
+    /// The provider and connection string of a non-empty DSN; on failure <paramref name="error"/> is one line naming
+    /// SQL_DSN (and never the password).
+    /// </summary>
+    public static bool TryParse(string? dsn, out DatabaseProvider provider, out string connectionString, out string error)
+    {
+        provider = ProviderOf(dsn);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            return SqlServerDsn.TryConvert(dsn!.Trim(), out connectionString, out error);
+        }
+
+        return TryConvert(dsn, out connectionString, out error);
+    }
+
+    /// <summary>The connection string of a valid non-empty DSN for the provider it selects, or throws <see cref="FormatException"/>.</summary>
+    public static string ToConnectionString(string dsn) =>
+        TryParse(dsn, out _, out var connectionString, out var error) ? connectionString : throw new FormatException(error);
 
     private static readonly Dictionary<string, string> UrlParameters = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -43,7 +73,7 @@ public static class DsnParser
         throw new FormatException(error);
     }
 
-    /// <summary>Converts a DSN to an Npgsql connection string; on failure <paramref name="error"/> is one line naming SQL_DSN.</summary>
+    /// <summary>Converts a PostgreSQL DSN to an Npgsql connection string; on failure <paramref name="error"/> is one line naming SQL_DSN.</summary>
     public static bool TryConvert(string? dsn, out string connectionString, out string error)
     {
         connectionString = string.Empty;
@@ -58,6 +88,12 @@ public static class DsnParser
         if (LooksLikeMySql(value))
         {
             error = $"{SettingName} looks like a MySQL DSN; MySQL is not supported: {Supported}.";
+            return false;
+        }
+
+        if (SqlServerDsn.Matches(value))
+        {
+            error = $"{SettingName} is a SQL Server DSN where a PostgreSQL one is expected.";
             return false;
         }
 
@@ -105,16 +141,15 @@ public static class DsnParser
             Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
         };
 
-        var userInfo = uri.UserInfo;
-        if (userInfo.Length > 0)
+        var (user, password) = UserInfo(uri);
+        if (user is not null)
         {
-            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
-            var user = colon < 0 ? userInfo : userInfo[..colon];
-            builder.Username = Uri.UnescapeDataString(user);
-            if (colon >= 0)
-            {
-                builder.Password = Uri.UnescapeDataString(userInfo[(colon + 1)..]);
-            }
+            builder.Username = user;
+        }
+
+        if (password is not null)
+        {
+            builder.Password = password;
         }
 
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
@@ -123,11 +158,8 @@ public static class DsnParser
             builder.Database = database;
         }
 
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, raw) in QueryParameters(uri))
         {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
-            var raw = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
             if (!TrySetParameter(builder, name, raw))
             {
                 error = $"{SettingName} has the unsupported URL parameter '{name}={raw}'.";
@@ -198,7 +230,31 @@ public static class DsnParser
         return true;
     }
 
-    private static string FirstLine(string message)
+    /// <summary>The URL's user and password, percent-decoded (null when absent); a colon may sit inside the password.</summary>
+    internal static (string? User, string? Password) UserInfo(Uri uri)
+    {
+        var userInfo = uri.UserInfo;
+        if (userInfo.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        var user = Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]);
+        return (user, colon < 0 ? null : Uri.UnescapeDataString(userInfo[(colon + 1)..]));
+    }
+
+    /// <summary>The URL's query parameters, percent-decoded (a + stays a +, as libpq reads it).</summary>
+    internal static IEnumerable<(string Name, string Value)> QueryParameters(Uri uri)
+    {
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            yield return (Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]), eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]));
+        }
+    }
+
+    internal static string FirstLine(string message)
     {
         var end = message.IndexOfAny(['\r', '\n']);
         return (end < 0 ? message : message[..end]).Trim().TrimEnd('.');

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Suno.Application.Common.Interfaces;
 using Suno.Domain.Accounts;
 using Suno.Domain.Callbacks;
@@ -10,8 +9,8 @@ namespace Suno.Infrastructure.Persistence;
 
 /// <summary>
 /// The gateway's database. The model is the same on every provider; each provider has a thin subclass
-/// (<see cref="SqliteSunoDbContext"/>, <see cref="PostgresSunoDbContext"/>) only so that each owns its own
-/// hand-written migration set (see docs/decisions/ADR-004-hand-written-migrations.md).
+/// (<see cref="SqliteSunoDbContext"/>, <see cref="PostgresSunoDbContext"/>, <see cref="SqlServerSunoDbContext"/>) so
+/// that each owns its own migration set and model snapshot (see docs/decisions/ADR-017-migrations-with-dotnet-ef.md).
 /// Resolve <see cref="SunoDbContext"/> or <see cref="ISunoDbContext"/>; the configured subclass is returned.
 /// </summary>
 public abstract class SunoDbContext : DbContext, ISunoDbContext
@@ -39,16 +38,6 @@ public abstract class SunoDbContext : DbContext, ISunoDbContext
     {
         FitUpstreamText();
         return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-
-        // There is no model snapshot: migrations are written by hand (dotnet-ef does not restore here), so EF would
-        // always report "pending model changes". The schema tests (Persistence/SchemaTests) compare a migrated
-        // database with one created from the model instead, which is what catches a forgotten migration.
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -98,3 +87,27 @@ public sealed class SqliteSunoDbContext(DbContextOptions<SqliteSunoDbContext> op
 
 /// <summary>The PostgreSQL flavour of <see cref="SunoDbContext"/>; owns Migrations/Postgres.</summary>
 public sealed class PostgresSunoDbContext(DbContextOptions<PostgresSunoDbContext> options) : SunoDbContext(options);
+
+/// <summary>
+/// The SQL Server flavour of <see cref="SunoDbContext"/>; owns Migrations/SqlServer. Text columns compare as the
+/// other providers do, byte for byte (a binary collation: SQL Server's default one ignores case, so "Key" and "key"
+/// would be one Idempotency-Key there). Lengths over 4000 become nvarchar(max), as SQL Server requires; the
+/// model's limit still cuts clip text (see FitUpstreamText).
+/// </summary>
+public sealed class SqlServerSunoDbContext(DbContextOptions<SqlServerSunoDbContext> options) : SunoDbContext(options)
+{
+    /// <summary>The collation of every text column on SQL Server.</summary>
+    public const string BinaryCollation = "Latin1_General_100_BIN2";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(string) || property.GetValueConverter()?.ProviderClrType == typeof(string))
+            {
+                property.SetCollation(BinaryCollation);
+            }
+        }
+    }
+}

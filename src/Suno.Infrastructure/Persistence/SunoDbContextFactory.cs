@@ -34,6 +34,15 @@ internal sealed class SunoDbContextFactory : IDbContextFactory<SunoDbContext>
             return () => new PostgresSunoDbContext(postgres);
         }
 
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            var builder = new DbContextOptionsBuilder<SqlServerSunoDbContext>()
+                .UseApplicationServiceProvider(applicationServices);
+            SunoDbContextOptions.UseSqlServer(builder, DsnParser.ToConnectionString(options.Dsn!));
+            var sqlServer = builder.Options;
+            return () => new SqlServerSunoDbContext(sqlServer);
+        }
+
         var sqliteBuilder = new DbContextOptionsBuilder<SqliteSunoDbContext>()
             .UseApplicationServiceProvider(applicationServices);
         SunoDbContextOptions.UseSqlite(sqliteBuilder, SunoDbContextOptions.SqliteConnectionString(options.SqlitePath));
@@ -59,6 +68,14 @@ public static class SunoDbContextOptions
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.UseNpgsql(connectionString);
+    }
+
+    /// <summary>Configures SQL Server for a <see cref="SqlServerSunoDbContext"/>.</summary>
+    public static DbContextOptionsBuilder<SqlServerSunoDbContext> UseSqlServer(
+        DbContextOptionsBuilder<SqlServerSunoDbContext> builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseSqlServer(connectionString);
     }
 
     /// <summary>The SQLite connection string for a file; creates the file's folder when it is missing.</summary>

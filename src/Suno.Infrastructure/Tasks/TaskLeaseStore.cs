@@ -8,7 +8,10 @@ namespace Suno.Infrastructure.Tasks;
 /// <summary>
 /// Lease claims as single conditional UPDATE statements. The condition (free, expired or ours) sits in the UPDATE's
 /// own WHERE clause, so PostgreSQL re-checks it on a row another process changed meanwhile (READ COMMITTED re-reads
-/// the newer row version) and SQLite runs writers one at a time: a lease can never be taken twice.
+/// the newer row version), SQL Server reads each candidate row under an update lock and checks it again before writing
+/// (so a second claimer waits, then finds the lease taken), and SQLite runs writers one at a time: a lease can never be
+/// taken twice. EF translates the same LINQ to each provider's UPDATE; times compare exactly on all three (SQL
+/// Server's datetime2 keeps .NET's 100 ns ticks).
 /// </summary>
 internal sealed class TaskLeaseStore(ISunoDbContext db) : ITaskLeaseStore
 {
@@ -54,7 +57,7 @@ internal sealed class TaskLeaseStore(ISunoDbContext db) : ITaskLeaseStore
         var database = ((DbContext)db).Database;
         await using var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        // The row is locked (PostgreSQL) or the database's write lock taken (SQLite) by this UPDATE, so a settler's
+        // The row is locked (PostgreSQL, SQL Server) or the database's write lock taken (SQLite) by this UPDATE, so a settler's
         // claim waits for the commit and then sees the task is no longer NOT_START.
         var owned = await Submitting(taskId, owner)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, owner), cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Npgsql;
 using Suno.Infrastructure.Persistence;
 
@@ -124,7 +125,6 @@ public sealed class DsnParserTests
 
     [TestCase("just some words")]
     [TestCase("http://db.example/app")]
-    [TestCase("sqlserver://sa:pw@host/db")]
     [TestCase("Bogus=1;Nonsense=2")]
     [TestCase("Database=app;Username=u")]
     [TestCase("postgres://u@h/d?not_a_parameter=1")]
@@ -147,5 +147,114 @@ public sealed class DsnParserTests
         Assert.That(
             () => DsnParser.ToNpgsqlConnectionString("root:pw@tcp(127.0.0.1:3306)/db"),
             Throws.TypeOf<FormatException>().With.Message.Contains("SQL_DSN"));
+    }
+
+    [TestCase("sqlserver://suno:secret@db.example:1444/gateway")]
+    [TestCase("SQLSERVER://suno:secret@db.example:1444/gateway")]
+    [TestCase("sqlserver://suno:secret@db.example:1444?database=gateway")]
+    [TestCase("Server=db.example,1444;Database=gateway;User Id=suno;Password=secret")]
+    [TestCase("  data source=db.example,1444; initial catalog=gateway; user id=suno; password=secret  ")]
+    public void Parse_SqlServerForms_SelectSqlServer(string dsn)
+    {
+        var ok = DsnParser.TryParse(dsn, out var provider, out var connectionString, out var error);
+
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ok, Is.True, error);
+            Assert.That(provider, Is.EqualTo(DatabaseProvider.SqlServer));
+            Assert.That(DsnParser.ProviderOf(dsn), Is.EqualTo(DatabaseProvider.SqlServer));
+            Assert.That(builder.DataSource, Is.EqualTo("db.example,1444"));
+            Assert.That(builder.InitialCatalog, Is.EqualTo("gateway"));
+            Assert.That(builder.UserID, Is.EqualTo("suno"));
+            Assert.That(builder.Password, Is.EqualTo("secret"));
+        }
+    }
+
+    [Test]
+    public void Parse_SqlServerUrl_DecodesUserAndPassword_AndTakesSqlClientParameters()
+    {
+        var dsn = "sqlserver://us%40er:p%40ss%3Aw%2Fo%23rd@sql.local/my%20db?encrypt=true&trustservercertificate=true&connect%20timeout=7&application%20name=suno";
+
+        var builder = new SqlConnectionStringBuilder(DsnParser.ToConnectionString(dsn));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(builder.DataSource, Is.EqualTo("sql.local"), "no port: SqlClient's default (1433)");
+            Assert.That(builder.UserID, Is.EqualTo("us@er"));
+            Assert.That(builder.Password, Is.EqualTo("p@ss:w/o#rd"));
+            Assert.That(builder.InitialCatalog, Is.EqualTo("my db"));
+            Assert.That(builder.Encrypt, Is.EqualTo(SqlConnectionEncryptOption.Mandatory));
+            Assert.That(builder.TrustServerCertificate, Is.True);
+            Assert.That(builder.ConnectTimeout, Is.EqualTo(7));
+            Assert.That(builder.ApplicationName, Is.EqualTo("suno"));
+        }
+    }
+
+    [TestCase("", DatabaseProvider.Sqlite)]
+    [TestCase("   ", DatabaseProvider.Sqlite)]
+    [TestCase("postgres://u:p@h/d", DatabaseProvider.Postgres)]
+    [TestCase("Host=h;Database=d", DatabaseProvider.Postgres)]
+    [TestCase("sqlserver://u:p@h/d", DatabaseProvider.SqlServer)]
+    [TestCase("Server=h;Database=d", DatabaseProvider.SqlServer)]
+    [TestCase("Data Source=h;Initial Catalog=d", DatabaseProvider.SqlServer)]
+    [TestCase("mysql://u:p@h/d", DatabaseProvider.Postgres)]
+    public void ProviderOf_IsDecidedByTheForm(string dsn, DatabaseProvider expected)
+    {
+        Assert.That(new DatabaseOptions { Dsn = dsn }.Provider, Is.EqualTo(expected));
+    }
+
+    [TestCase("sqlserver://sa:pw@host", "names no SQL Server database")]
+    [TestCase("Server=host;User Id=sa;Password=pw", "names no SQL Server database")]
+    [TestCase("Server=;Database=db", "names no SQL Server host")]
+    [TestCase("sqlserver://sa:pw@host/db?bogus_key=1", "unsupported SQL Server URL parameter 'bogus_key=1'")]
+    [TestCase("sqlserver://sa:pw@host/db?password=pw", "in the URL's user part")]
+    [TestCase("sqlserver://sa:pw@host/a?database=b", "names two databases")]
+    [TestCase("sqlserver://sa:pw@host/a/b", "more than one path segment")]
+    [TestCase("sqlserver:///db", "not a valid SQL Server URL")]
+    [TestCase("Server=host;Database=db;Bogus Key=1", "not a valid SQL Server connection string")]
+    public void Parse_RejectsBadSqlServerDsns_WithOneLineNamingTheSetting(string dsn, string reason)
+    {
+        var ok = DsnParser.TryParse(dsn, out var provider, out var connectionString, out var error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ok, Is.False);
+            Assert.That(provider, Is.EqualTo(DatabaseProvider.SqlServer));
+            Assert.That(connectionString, Is.Empty);
+            Assert.That(error, Does.StartWith("SQL_DSN (Database:Dsn)"));
+            Assert.That(error, Does.Contain(reason));
+            Assert.That(error, Does.Not.Contain("\n"));
+            Assert.That(error, Does.Not.Contain("pw"), "the password must not be echoed");
+        }
+    }
+
+    [Test]
+    public void Convert_PostgresOnly_RefusesASqlServerDsn()
+    {
+        var ok = DsnParser.TryConvert("sqlserver://sa:secret@host/db", out _, out var error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ok, Is.False);
+            Assert.That(error, Does.Contain("SQL Server DSN where a PostgreSQL one is expected"));
+        }
+    }
+
+    [Test]
+    public void Validator_RefusesABadSqlServerDsn_AtStart()
+    {
+        var result = new DatabaseOptionsValidator().Validate(null, new DatabaseOptions { Dsn = "sqlserver://sa:pw@host" });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("SQL_DSN").And.Contain("names no SQL Server database"));
+    }
+
+    [TestCase("Data Source=db.example,1444;Initial Catalog=gateway;User Id=sa;Password=pw", "db.example:1444")]
+    [TestCase("Data Source=db.example;Initial Catalog=gateway", "db.example")]
+    [TestCase("Bogus Key=1", "?")]
+    public void SqlServerHostOf_NamesTheServer_ForTheStartupLog(string connectionString, string expected)
+    {
+        Assert.That(SqlServerDsn.HostOf(connectionString), Is.EqualTo(expected));
     }
 }

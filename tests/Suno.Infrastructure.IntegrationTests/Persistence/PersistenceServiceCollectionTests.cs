@@ -16,6 +16,7 @@ namespace Suno.Infrastructure.IntegrationTests.Persistence;
 /// <summary>AddPersistence and MigrateDatabaseAsync as the application uses them.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[TestFixture(DatabaseProvider.SqlServer)]
 public sealed class PersistenceServiceCollectionTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;
@@ -24,7 +25,14 @@ public sealed class PersistenceServiceCollectionTests(DatabaseProvider provider)
     public async Task CreateDatabaseAsync() => _database = await TestDatabase.CreateAsync(provider);
 
     [OneTimeTearDown]
-    public async Task DropDatabaseAsync() => await _database.DisposeAsync();
+    public async Task DropDatabaseAsync()
+    {
+        // Null when the fixture was skipped (SQL Server without TEST_SQLSERVER).
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task AddPersistence_ResolvesTheConfiguredProvider_AndMigratesIdempotently()
@@ -34,7 +42,12 @@ public sealed class PersistenceServiceCollectionTests(DatabaseProvider provider)
         await services.MigrateDatabaseAsync();
         await services.MigrateDatabaseAsync();
 
-        var expectedType = provider == DatabaseProvider.Sqlite ? typeof(SqliteSunoDbContext) : typeof(PostgresSunoDbContext);
+        var expectedType = provider switch
+        {
+            DatabaseProvider.Sqlite => typeof(SqliteSunoDbContext),
+            DatabaseProvider.SqlServer => typeof(SqlServerSunoDbContext),
+            _ => typeof(PostgresSunoDbContext),
+        };
         await using (var scope = services.CreateAsyncScope())
         {
             var port = scope.ServiceProvider.GetRequiredService<ISunoDbContext>();

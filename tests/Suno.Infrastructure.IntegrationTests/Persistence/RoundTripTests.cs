@@ -11,6 +11,7 @@ namespace Suno.Infrastructure.IntegrationTests.Persistence;
 /// <summary>What is saved reads back intact, through a fresh context, on every provider.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[TestFixture(DatabaseProvider.SqlServer)]
 public sealed class RoundTripTests(DatabaseProvider provider)
 {
     private static readonly DateTime T0 = new(2026, 11, 22, 10, 15, 30, 123, DateTimeKind.Utc);
@@ -25,7 +26,14 @@ public sealed class RoundTripTests(DatabaseProvider provider)
     }
 
     [OneTimeTearDown]
-    public async Task DropDatabaseAsync() => await _database.DisposeAsync();
+    public async Task DropDatabaseAsync()
+    {
+        // Null when the fixture was skipped (SQL Server without TEST_SQLSERVER).
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task MusicTask_WithClips_ReadsBackIntact()

@@ -13,6 +13,7 @@ namespace Suno.Infrastructure.IntegrationTests.Persistence;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[TestFixture(DatabaseProvider.SqlServer)]
 public sealed class SchemaTests(DatabaseProvider provider)
 {
     private TestDatabase _migrated = null!;
@@ -28,8 +29,16 @@ public sealed class SchemaTests(DatabaseProvider provider)
     [OneTimeTearDown]
     public async Task DropDatabasesAsync()
     {
-        await _migrated.DisposeAsync();
-        await _fromModel.DisposeAsync();
+        // Null when the fixture was skipped (SQL Server without TEST_SQLSERVER).
+        if (_migrated is not null)
+        {
+            await _migrated.DisposeAsync();
+        }
+
+        if (_fromModel is not null)
+        {
+            await _fromModel.DisposeAsync();
+        }
     }
 
     [Test]

@@ -18,9 +18,12 @@ public static class SchemaReader
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var lines = db is SqliteSunoDbContext
-                ? await ReadSqliteAsync(connection, cancellationToken)
-                : await ReadPostgresAsync(connection, cancellationToken);
+            var lines = db switch
+            {
+                SqliteSunoDbContext => await ReadSqliteAsync(connection, cancellationToken),
+                SqlServerSunoDbContext => await ReadSqlServerAsync(connection, cancellationToken),
+                _ => await ReadPostgresAsync(connection, cancellationToken),
+            };
             return [.. lines.Order(StringComparer.Ordinal)];
         }
         finally
@@ -115,6 +118,65 @@ public static class SchemaReader
             if (!IsEfTable(k[0].Trim('"')))
             {
                 lines.Add($"constraint {k[0]}.{k[1]} {k[2]}");
+            }
+        }
+
+        return lines;
+    }
+
+    private static async Task<List<string>> ReadSqlServerAsync(DbConnection connection, CancellationToken ct)
+    {
+        var lines = new List<string>();
+        foreach (var t in await QueryAsync(
+                     connection, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'dbo' AND TABLE_TYPE = 'BASE TABLE'", ct))
+        {
+            if (!IsEfTable(t[0]))
+            {
+                lines.Add($"table {t[0]}");
+            }
+        }
+
+        const string columns = """
+            SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, COLLATION_NAME
+            FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'dbo'
+            """;
+        foreach (var c in await QueryAsync(connection, columns, ct))
+        {
+            if (!IsEfTable(c[0]))
+            {
+                lines.Add($"column {c[0]}.{c[1]} {c[2]}({c[3]}{c[4]}) {(c[5] == "NO" ? "NOT NULL" : "NULL")} default={c[6]} collation={c[7]}");
+            }
+        }
+
+        // Index and constraint names EF gives defaults (DF__...) differ per database, so defaults are read above
+        // by value only; indexes and keys by name, columns, uniqueness and filter.
+        const string indexes = """
+            SELECT t.name, i.name, i.is_unique, i.is_primary_key, ISNULL(i.filter_definition, ''),
+                   STRING_AGG(c.name, ', ') WITHIN GROUP (ORDER BY ic.key_ordinal)
+            FROM sys.indexes i
+            JOIN sys.tables t ON t.object_id = i.object_id
+            JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+            JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+            WHERE i.name IS NOT NULL
+            GROUP BY t.name, i.name, i.is_unique, i.is_primary_key, i.filter_definition
+            """;
+        foreach (var i in await QueryAsync(connection, indexes, ct))
+        {
+            if (!IsEfTable(i[0]))
+            {
+                lines.Add($"index {i[0]}.{i[1]} ({i[5]}) unique={i[2]} pk={i[3]} filter={i[4]}");
+            }
+        }
+
+        const string foreignKeys = """
+            SELECT OBJECT_NAME(f.parent_object_id), f.name, OBJECT_NAME(f.referenced_object_id), f.delete_referential_action_desc
+            FROM sys.foreign_keys f
+            """;
+        foreach (var f in await QueryAsync(connection, foreignKeys, ct))
+        {
+            if (!IsEfTable(f[0]))
+            {
+                lines.Add($"foreign key {f[0]}.{f[1]} -> {f[2]} on delete {f[3]}");
             }
         }
 

@@ -5,8 +5,9 @@ using Suno.Infrastructure.Persistence;
 namespace Suno.Infrastructure.IntegrationTests.Support;
 
 /// <summary>
-/// A fresh, empty database of one provider for one test fixture: a temp SQLite file, or a new database on the
-/// shared throwaway PostgreSQL cluster (<see cref="PostgresServer"/>). Dispose it to delete it.
+/// A fresh, empty database of one provider for one test fixture: a temp SQLite file, a new database on the
+/// shared throwaway PostgreSQL cluster (<see cref="PostgresServer"/>), or a new database on the SQL Server named by
+/// TEST_SQLSERVER (<see cref="SqlServerServer"/>; without it the test or fixture is skipped). Dispose it to delete it.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
-    /// <summary>SQLite: the connection string of the file; PostgreSQL: the Npgsql connection string.</summary>
+    /// <summary>SQLite: the connection string of the file; PostgreSQL and SQL Server: the provider's connection string.</summary>
     public string ConnectionString { get; }
 
     /// <summary>The path of the SQLite file (null for PostgreSQL).</summary>
@@ -40,6 +41,11 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, SunoDbContextOptions.SqliteConnectionString(file), file);
         }
 
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            return new TestDatabase(provider, await SqlServerServer.CreateDatabaseAsync(cancellationToken), null);
+        }
+
         var server = await PostgresServer.GetSharedAsync(cancellationToken);
         var connectionString = await server.CreateDatabaseAsync(cancellationToken);
         return new TestDatabase(provider, connectionString, null);
@@ -53,6 +59,13 @@ public sealed class TestDatabase : IAsyncDisposable
             var sqlite = new DbContextOptionsBuilder<SqliteSunoDbContext>();
             SunoDbContextOptions.UseSqlite(sqlite, ConnectionString);
             return new SqliteSunoDbContext(sqlite.Options);
+        }
+
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            var sqlServer = new DbContextOptionsBuilder<SqlServerSunoDbContext>();
+            SunoDbContextOptions.UseSqlServer(sqlServer, ConnectionString);
+            return new SqlServerSunoDbContext(sqlServer.Options);
         }
 
         var postgres = new DbContextOptionsBuilder<PostgresSunoDbContext>();
@@ -81,6 +94,12 @@ public sealed class TestDatabase : IAsyncDisposable
                 }
             }
 
+            return;
+        }
+
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            await SqlServerServer.DropDatabaseAsync(ConnectionString);
             return;
         }
 

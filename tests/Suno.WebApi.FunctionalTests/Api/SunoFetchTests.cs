@@ -10,6 +10,7 @@ namespace Suno.WebApi.FunctionalTests.Api;
 /// <summary>GET /suno/fetch/{id} and POST /suno/fetch, and their error envelopes, on both databases.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[TestFixture(DatabaseProvider.SqlServer)]
 public sealed class SunoFetchTests(DatabaseProvider provider)
 {
     private static readonly DateTime Submitted = new(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
@@ -25,7 +26,13 @@ public sealed class SunoFetchTests(DatabaseProvider provider)
     }
 
     [OneTimeTearDown]
-    public async Task Stop() => await _gateway.DisposeAsync();
+    public async Task Stop()
+    {
+        if (_gateway is not null) // null when the fixture was skipped (SQL Server without TEST_SQLSERVER)
+        {
+            await _gateway.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task FetchOne_Music_ReturnsTheClipsInTheEnvelope_WithEveryUpstreamClipField()

@@ -16,6 +16,7 @@ namespace Suno.WebApi.FunctionalTests.Hosted;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[TestFixture(DatabaseProvider.SqlServer)]
 public sealed class CallbackTests(DatabaseProvider provider)
 {
     private const string Key = "callback-signing-key";
@@ -40,7 +41,11 @@ public sealed class CallbackTests(DatabaseProvider provider)
     [OneTimeTearDown]
     public async Task Stop()
     {
-        await _api.DisposeAsync();
+        if (_api is not null) // null when the fixture was skipped (SQL Server without TEST_SQLSERVER)
+        {
+            await _api.DisposeAsync();
+        }
+
         await _receiver.DisposeAsync();
     }
 

@@ -9,6 +9,7 @@ namespace Suno.WebApi.FunctionalTests.Tasks;
 /// <summary>POST /suno/submit/{action} end to end: the gateway, its database, its poller and the fake Suno.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[TestFixture(DatabaseProvider.SqlServer)]
 public sealed class SubmitTaskTests(DatabaseProvider provider)
 {
     private TaskApiGateway _api = null!;
@@ -17,7 +18,13 @@ public sealed class SubmitTaskTests(DatabaseProvider provider)
     public async Task Start() => _api = await TaskApiGateway.StartAsync(provider);
 
     [OneTimeTearDown]
-    public async Task Stop() => await _api.DisposeAsync();
+    public async Task Stop()
+    {
+        if (_api is not null) // null when the fixture was skipped (SQL Server without TEST_SQLSERVER)
+        {
+            await _api.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task Inspiration_mode_song_runs_to_success_with_both_clips_and_every_upstream_field()

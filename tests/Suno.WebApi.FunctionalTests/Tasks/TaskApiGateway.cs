@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Suno.FakeUpstream;
+using Suno.Infrastructure.IntegrationTests.Support;
 using Suno.Infrastructure.Persistence;
 using Suno.WebApi.FunctionalTests.Support;
 
@@ -30,6 +31,11 @@ public sealed class TaskApiGateway : IAsyncDisposable
         int credits = 10_000,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            SqlServerServer.RequireConfigured(); // skips before anything is started when TEST_SQLSERVER is unset
+        }
+
         var fake = await FakeSunoServer.StartAsync(fakeOptions ?? FastClips());
         var account = fake.State.AddAccount(new FakeAccountSpec { Credits = credits });
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)

@@ -8,6 +8,7 @@ namespace Suno.WebApi.FunctionalTests.Tenancy;
 /// <summary>An Idempotency-Key belongs to its tenant, replays only the same request, and a different one is a 422.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[TestFixture(DatabaseProvider.SqlServer)]
 public sealed class IdempotencyTenancyTests(DatabaseProvider provider)
 {
     [Test]

@@ -14,6 +14,7 @@ namespace Suno.WebApi.FunctionalTests.Tenancy;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[TestFixture(DatabaseProvider.SqlServer)]
 [NonParallelizable]
 public sealed class TenantIsolationTests(DatabaseProvider provider)
 {
@@ -64,7 +65,13 @@ public sealed class TenantIsolationTests(DatabaseProvider provider)
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync() => await _gateway.DisposeAsync();
+    public async Task StopAsync()
+    {
+        if (_gateway is not null) // null when the fixture was skipped (SQL Server without TEST_SQLSERVER)
+        {
+            await _gateway.DisposeAsync();
+        }
+    }
 
     [TestCaseSource(nameof(Strangers))]
     public async Task Reads_of_Bs_ids_answer_as_for_unknown_ids_and_leave_Bs_account_untouched(string stranger)
