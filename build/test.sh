@@ -79,7 +79,7 @@ fi
 done_step
 
 # ---------------------------------------------------------------------------------------------------------------
-step "2/4 npm tools in build/clients (redocly, nswag, openai, langchain)"
+step "2/4 npm tools in build/clients (redocly, openai, langchain)"
 command -v npm >/dev/null 2>&1 || die "npm is not installed; install Node.js 20+ with npm first"
 lock_hash="$(sha256sum "$CLIENTS_DIR/package-lock.json" "$CLIENTS_DIR/package.json" | sha256sum | cut -d' ' -f1)"
 stamp="$CLIENTS_DIR/node_modules/.suno-lock-hash"

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Suno.Application;
 using Suno.Infrastructure;
 using Suno.Infrastructure.Configuration;
@@ -5,6 +6,7 @@ using Suno.Infrastructure.Persistence;
 using Suno.WebApi;
 using Suno.WebApi.Hosting;
 using Suno.WebApi.Hosting.Sandbox;
+using Suno.WebApi.OpenApi;
 
 if (args is [HealthProbe.Switch])
 {
@@ -23,10 +25,17 @@ try
         .AddApplicationServices()
         .AddInfrastructureServices(builder.Configuration)
         .AddWebApiServices(builder.Configuration);
+    if (BuildTimeDocument.IsBeingWritten)
+    {
+        builder.Services.RemoveAll<IHostedService>();
+    }
 
     var app = builder.Build();
-    app.ValidateSettings();
-    await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+    if (!BuildTimeDocument.IsBeingWritten)
+    {
+        app.ValidateSettings();
+        await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+    }
 
     app.UseSandboxMode();  // before the gateway's middleware: the fake's own calls skip it
     app.UseWebApi();

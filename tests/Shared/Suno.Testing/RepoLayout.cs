@@ -20,9 +20,6 @@ public static class RepoLayout
 
     public static string NodeModules => Path.Combine(ClientsDirectory, "node_modules");
 
-    public static string NswagDll =>
-        Path.Combine(NodeModules, "nswag", "bin", "binaries", "Net100", "dotnet-nswag.dll");
-
     public static string RedoclyEntry => Path.Combine(NodeModules, ".bin", "redocly");
 
     /// <summary>Fails the test with the command that installs the npm tools when they are missing.</summary>
